@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "skkni",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "skkni", targets: ["skkni"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .target(name: "SKKNICore"),
+        .target(name: "SKKNIImport", dependencies: ["SKKNICore"]),
+        .target(name: "SKKNICheck", dependencies: ["SKKNICore"]),
+        .target(
+            name: "SKKNIDatabase",
+            dependencies: ["SKKNICore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "SKKNISite",
+            dependencies: ["SKKNICore", .product(name: "Mustache", package: "swift-mustache")]),
+        .executableTarget(
+            name: "skkni",
+            dependencies: [
+                "SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNIDatabase", "SKKNISite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "SKKNICoreTests", dependencies: ["SKKNICore"]),
+        .testTarget(name: "SKKNIImportTests", dependencies: ["SKKNICore", "SKKNIImport"]),
+        .testTarget(name: "SKKNICheckTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck"]),
+        .testTarget(name: "SKKNIDatabaseTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIDatabase"]),
+        .testTarget(name: "SKKNISiteTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite"]),
+        .testTarget(name: "CLITests", dependencies: ["skkni"]),
+    ]
+)

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The catalogue on disk: one JSON file per decree (`decrees/<id>.json`) and per scheme
+/// (`schemes/<id>.json`), pretty-printed with sorted keys so files diff well and the same
+/// catalogue always gives the same bytes.
+public enum CatalogStore {
+    public static let decreesFolder = "decrees"
+    public static let schemesFolder = "schemes"
+
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// The files a catalogue is written as, relative to the catalogue directory.
+    public static func files(for catalog: Catalog) throws -> [(path: String, data: Data)] {
+        let encoder = encoder()
+        var files: [(String, Data)] = []
+        for decree in catalog.decrees {
+            files.append(("\(decreesFolder)/\(decree.id).json", try encoder.encode(decree) + Data("\n".utf8)))
+        }
+        for scheme in catalog.schemes {
+            files.append(("\(schemesFolder)/\(scheme.id).json", try encoder.encode(scheme) + Data("\n".utf8)))
+        }
+        return files
+    }
+
+    public struct WriteSummary: Sendable {
+        public var written: [String] = []
+        public var unchanged: [String] = []
+        public var removed: [String] = []
+    }
+
+    /// Writes the catalogue under `directory`: files whose bytes are unchanged are left alone,
+    /// changed ones are replaced atomically, and JSON files no document produces any more are
+    /// removed. With `dryRun`, only reports what would change.
+    public static func write(_ catalog: Catalog, to directory: URL, dryRun: Bool = false) throws -> WriteSummary {
+        var summary = WriteSummary()
+        let fm = FileManager.default
+        var expected = Set<String>()
+        for (path, data) in try files(for: catalog) {
+            expected.insert(path)
+            let url = directory.appendingPathComponent(path)
+            if let existing = try? Data(contentsOf: url), existing == data {
+                summary.unchanged.append(path)
+                continue
+            }
+            summary.written.append(path)
+            if dryRun { continue }
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        }
+        for folder in [decreesFolder, schemesFolder] {
+            let names = (try? fm.contentsOfDirectory(atPath: directory.appendingPathComponent(folder).path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".json") {
+                let path = "\(folder)/\(name)"
+                if expected.contains(path) { continue }
+                summary.removed.append(path)
+                if !dryRun { try fm.removeItem(at: directory.appendingPathComponent(path)) }
+            }
+        }
+        return summary
+    }
+
+    /// Reads a catalogue written by `write`.
+    public static func read(from directory: URL) throws -> Catalog {
+        let decoder = JSONDecoder()
+        let fm = FileManager.default
+        func load<T: Decodable>(_ folder: String, as type: T.Type) throws -> [T] {
+            let dir = directory.appendingPathComponent(folder)
+            let names = ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+            return try names.map { try decoder.decode(T.self, from: Data(contentsOf: dir.appendingPathComponent($0))) }
+        }
+        return Catalog(decrees: try load(decreesFolder, as: Decree.self), schemes: try load(schemesFolder, as: Scheme.self))
+    }
+}

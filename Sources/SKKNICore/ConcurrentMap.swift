@@ -1,0 +1,17 @@
+import Foundation
+
+/// `map` over all cores; results stay in input order.
+public enum ConcurrentMap {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        buffer.initialize(repeating: nil)
+        defer { buffer.deallocate() }
+        // Each iteration writes only its own slot.
+        nonisolated(unsafe) let results = buffer
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            results[i] = transform(items[i])
+        }
+        return buffer.map { $0! }
+    }
+}

@@ -1,0 +1,237 @@
+/// A reference to another decree (revoked, amended or cited), as stated in a document.
+public struct DecreeReference: Hashable, Sendable, Codable {
+    public var number: Int
+    public var year: Int
+    public var title: String?
+    public var line: Int
+
+    public init(number: Int, year: Int, title: String? = nil, line: Int) {
+        self.number = number
+        self.year = year
+        self.title = title
+        self.line = line
+    }
+
+    /// `kepmen-3-2021`: the id a decree with this number and year has in the catalogue.
+    public var decreeID: String { Decree.id(number: number, year: year) }
+    public var label: String { "\(number)/\(year)" }
+}
+
+/// A ministerial decree (KEPMEN) that sets KKNI qualifications.
+public struct Decree: Hashable, Sendable, Codable {
+    public var id: String
+    public var source: String
+    public var line: Int
+    public var kind: String
+    public var number: Int
+    public var year: Int
+    public var title: String
+    public var field: String?
+    /// ISO date (`2021-01-20`) when the text states one.
+    public var dateSet: String?
+    public var dateSetLine: Int?
+    public var revokes: [DecreeReference]
+    public var amends: [DecreeReference]
+    public var qualifications: [Qualification]
+
+    public init(
+        source: String, line: Int, kind: String = "KEPMEN", number: Int, year: Int, title: String,
+        field: String? = nil, dateSet: String? = nil, dateSetLine: Int? = nil,
+        revokes: [DecreeReference] = [], amends: [DecreeReference] = [], qualifications: [Qualification] = []
+    ) {
+        self.id = Decree.id(number: number, year: year)
+        self.source = source
+        self.line = line
+        self.kind = kind
+        self.number = number
+        self.year = year
+        self.title = title
+        self.field = field
+        self.dateSet = dateSet
+        self.dateSetLine = dateSetLine
+        self.revokes = revokes
+        self.amends = amends
+        self.qualifications = qualifications
+    }
+
+    public static func id(number: Int, year: Int) -> String { "kepmen-\(number)-\(year)" }
+    public var label: String { "KEPMEN \(number)/\(year)" }
+}
+
+public enum UnitRole: String, Hashable, Sendable, Codable, CaseIterable {
+    case inti
+    case pilihan
+}
+
+/// A unit row of a qualification's table.
+public struct QualificationUnit: Hashable, Sendable, Codable {
+    public var number: Int?
+    public var code: UnitCode
+    public var title: String
+    public var cleanTitle: String
+    public var role: UnitRole
+    public var prerequisites: [UnitCode]
+    public var line: Int
+    /// Further lines the row was assembled from (a wrapped title).
+    public var continuationLines: [Int]?
+
+    public init(
+        number: Int?, code: UnitCode, title: String, role: UnitRole, prerequisites: [UnitCode], line: Int,
+        continuationLines: [Int]? = nil
+    ) {
+        self.number = number
+        self.code = code
+        self.title = title
+        self.cleanTitle = TitleText.clean(title)
+        self.role = role
+        self.prerequisites = prerequisites
+        self.line = line
+        self.continuationLines = continuationLines
+    }
+}
+
+/// The packaging rule (`Aturan Pengemasan`) as stated.
+public struct PackagingRule: Hashable, Sendable, Codable {
+    public var total: Int?
+    public var inti: Int?
+    public var pilihan: Int?
+    public var line: Int
+
+    public init(total: Int?, inti: Int?, pilihan: Int?, line: Int) {
+        self.total = total
+        self.inti = inti
+        self.pilihan = pilihan
+        self.line = line
+    }
+}
+
+/// A named work attitude (`Sikap Kerja`), e.g. Komunikasi.
+public struct WorkAttitude: Hashable, Sendable, Codable {
+    public var name: String
+    public var text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+}
+
+/// A KKNI qualification level (jenjang) defined by a decree.
+public struct Qualification: Hashable, Sendable, Codable {
+    /// `kepmen-3-2021-A`
+    public var id: String
+    public var letter: String
+    public var line: Int
+    public var heading: String
+    public var codification: String?
+    public var level: Int
+    public var subfield: String?
+    public var group: String
+    public var codificationText: String?
+    public var description: String?
+    public var workAttitudes: [WorkAttitude]
+    public var generalAttitudes: [String]
+    public var role: String?
+    public var jobTitles: [String]
+    public var jobTitleNotes: [String]
+    public var packaging: PackagingRule?
+    public var units: [QualificationUnit]
+
+    public init(
+        decreeID: String, letter: String, line: Int, heading: String, level: Int, group: String,
+        subfield: String? = nil
+    ) {
+        self.id = "\(decreeID)-\(letter)"
+        self.letter = letter
+        self.line = line
+        self.heading = heading
+        self.level = level
+        self.group = group
+        self.subfield = subfield
+        self.workAttitudes = []
+        self.generalAttitudes = []
+        self.jobTitles = []
+        self.jobTitleNotes = []
+        self.units = []
+    }
+
+    public func units(_ role: UnitRole) -> [QualificationUnit] { units.filter { $0.role == role } }
+}
+
+/// How a scheme packages its units (`Jenis Kemasan`).
+public enum SchemeType: String, Hashable, Sendable, Codable {
+    case kkni = "KKNI"
+    case okupasi = "Okupasi"
+    case okupasiNasional = "Okupasi Nasional"
+    case klaster = "Klaster"
+    /// The template text (`KKNI/Okupasi/Klaster`) was left as it was.
+    case unspecified
+}
+
+public struct SchemeUnit: Hashable, Sendable, Codable {
+    public var number: Int?
+    public var code: UnitCode
+    public var title: String
+    public var cleanTitle: String
+    public var line: Int
+    public var continuationLines: [Int]?
+
+    public init(number: Int?, code: UnitCode, title: String, line: Int, continuationLines: [Int]? = nil) {
+        self.number = number
+        self.code = code
+        self.title = title
+        self.cleanTitle = TitleText.clean(title)
+        self.line = line
+        self.continuationLines = continuationLines
+    }
+}
+
+/// A certification scheme (skema sertifikasi) of an LSP or BNSP.
+public struct Scheme: Hashable, Sendable, Codable {
+    public var id: String
+    public var source: String
+    public var line: Int
+    public var title: String
+    public var name: String?
+    public var packagingTypeText: String?
+    public var packagingType: SchemeType
+    public var packagingTypeLine: Int?
+    public var level: Int?
+    public var group: String?
+    public var owner: String?
+    public var documentNumber: String?
+    public var approvedDate: String?
+    public var approvedDateText: String?
+    public var citations: [DecreeReference]
+    public var units: [SchemeUnit]
+    public var requirements: [String]
+
+    public init(id: String, source: String, line: Int, title: String) {
+        self.id = id
+        self.source = source
+        self.line = line
+        self.title = title
+        self.packagingType = .unspecified
+        self.citations = []
+        self.units = []
+        self.requirements = []
+    }
+
+    /// The occupation a scheme certifies: its name, else its title.
+    public var occupation: String { name ?? title }
+}
+
+/// Everything the catalogue knows.
+public struct Catalog: Sendable {
+    public var decrees: [Decree]
+    public var schemes: [Scheme]
+
+    public init(decrees: [Decree] = [], schemes: [Scheme] = []) {
+        self.decrees = decrees.sorted { $0.id < $1.id }
+        self.schemes = schemes.sorted { $0.id < $1.id }
+    }
+
+    public var qualifications: [(decree: Decree, qualification: Qualification)] {
+        decrees.flatMap { d in d.qualifications.map { (d, $0) } }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import SKKNICore
+
+/// What one document turned into.
+public enum ImportedDocument: Sendable {
+    case decree(Decree)
+    case scheme(Scheme)
+}
+
+/// The result of importing a set of documents: the catalogue, the importer's diagnostics,
+/// and the documents that could not be imported at all.
+public struct ImportResult: Sendable {
+    public var catalog: Catalog
+    public var diagnostics: [Diagnostic]
+    public var failures: [ImportError]
+    /// The decoded text of every document read, by path, for showing source lines.
+    public var documents: [String: DocumentText]
+}
+
+public enum Importer {
+    /// File extensions the importer reads.
+    public static let documentExtensions: Set<String> = ["txt"]
+
+    /// A file name made safe for a catalogue path and id: lower-case letters, digits and dashes.
+    public static func sanitizedID(_ name: String) -> String {
+        var out = ""
+        for ch in name.lowercased() {
+            if ch.isASCII, ch.isLetter || ch.isNumber {
+                out.append(ch)
+            } else if out.last != "-", !out.isEmpty {
+                out.append("-")
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "dokumen" : String(out.prefix(120))
+    }
+
+    /// Imports one document's text, deciding from its content whether it is a decree or a scheme.
+    public static func importDocument(_ document: DocumentText) throws(ImportError) -> (
+        ImportedDocument, [Diagnostic]
+    ) {
+        switch classify(document) {
+        case .decree:
+            var parser = DecreeParser(document: document)
+            let decree = try parser.parse()
+            return (.decree(decree), parser.diagnostics)
+        case .scheme:
+            let stem = ((document.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            var parser = SchemeParser(document: document, id: sanitizedID(stem))
+            let scheme = try parser.parse()
+            return (.scheme(scheme), parser.diagnostics)
+        case nil:
+            throw ImportError(
+                file: document.path,
+                message:
+                    "bukan dokumen yang dikenali: tidak ada kepala 'KEPUTUSAN MENTERI' dengan bagian 'JENJANG KUALIFIKASI', maupun judul 'SKEMA SERTIFIKASI' dengan tabel unit"
+            )
+        }
+    }
+
+    enum Kind { case decree, scheme }
+
+    static func classify(_ document: DocumentText) -> Kind? {
+        var decreeHeader = false
+        var schemeTitle = false
+        for line in document.lines.prefix(80) {
+            let upper = LineText.plain(line).uppercased()
+            if upper.hasPrefix("KEPUTUSAN MENTERI") { decreeHeader = true }
+            if upper.hasPrefix("SKEMA SERTIFIKASI") { schemeTitle = true }
+        }
+        if decreeHeader, document.lines.contains(where: { DecreeParser.qualificationHeading(LineText.plain($0)) != nil }) {
+            return .decree
+        }
+        if schemeTitle, document.lines.contains(where: { SchemeParser.isTableHeader(LineText.plain($0)) }) {
+            return .scheme
+        }
+        return nil
+    }
+
+    /// Reads and imports a file; `displayPath` is how diagnostics name it.
+    public static func importFile(at url: URL, displayPath: String) throws(ImportError) -> (
+        ImportedDocument, [Diagnostic], DocumentText
+    ) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ImportError(file: displayPath, message: "tidak dapat dibaca: \(Importer.reason(error))")
+        }
+        let text = try DocumentText(path: displayPath, data: data)
+        let (document, diagnostics) = try importDocument(text)
+        return (document, diagnostics, text)
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSCocoaErrorDomain {
+            switch ns.code {
+            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "berkas tidak ada"
+            case NSFileReadNoPermissionError: return "izin ditolak"
+            default: break
+            }
+        }
+        return ns.localizedDescription
+    }
+
+    /// The document files directly in `directory`, sorted by name so results never depend
+    /// on file-system order.
+    public static func documentFiles(in directory: URL) throws(ImportError) -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw ImportError(file: directory.path, message: "direktori sumber tidak dapat dibaca: \(reason(error))")
+        }
+        return names.filter { name in
+            !name.hasPrefix(".") && documentExtensions.contains((name as NSString).pathExtension.lowercased())
+        }.sorted().map { directory.appendingPathComponent($0) }
+    }
+
+    /// Imports every document in `directory`, naming each as `displayPrefix/<file name>`;
+    /// documents are parsed in parallel and assembled in name order.
+    public static func importDirectory(_ directory: URL, displayPrefix: String) throws(ImportError) -> ImportResult {
+        let files = try documentFiles(in: directory)
+        return importFiles(files.map { ($0, displayPrefix + "/" + $0.lastPathComponent) })
+    }
+
+    public static func importFiles(_ files: [(url: URL, display: String)]) -> ImportResult {
+        typealias Outcome = Result<(ImportedDocument, [Diagnostic], DocumentText), ImportError>
+        let outcomes = ConcurrentMap.map(files) { file -> Outcome in
+            do throws(ImportError) {
+                return .success(try importFile(at: file.url, displayPath: file.display))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var decrees: [Decree] = []
+        var schemes: [Scheme] = []
+        var diagnostics: [Diagnostic] = []
+        var failures: [ImportError] = []
+        var documents: [String: DocumentText] = [:]
+        var decreeSources: [String: String] = [:]
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let (document, found, text)):
+                diagnostics += found
+                documents[text.path] = text
+                switch document {
+                case .decree(let decree):
+                    if let other = decreeSources[decree.id] {
+                        failures.append(
+                            ImportError(
+                                file: decree.source, line: decree.line,
+                                message: "\(decree.label) sudah diimpor dari \(other); dokumen ini dilewati"))
+                    } else {
+                        decreeSources[decree.id] = decree.source
+                        decrees.append(decree)
+                    }
+                case .scheme(let scheme): schemes.append(scheme)
+                }
+            case .failure(let error):
+                failures.append(error)
+            }
+        }
+        return ImportResult(
+            catalog: Catalog(decrees: decrees, schemes: schemes),
+            diagnostics: diagnostics.sorted(by: Diagnostic.ordered), failures: failures, documents: documents)
+    }
+}
+
