@@ -193,6 +193,7 @@ public struct Scheme: Hashable, Sendable, Codable {
     public var line: Int
     public var title: String
     public var name: String?
+    public var nameLine: Int?
     public var packagingTypeText: String?
     public var packagingType: SchemeType
     public var packagingTypeLine: Int?

@@ -193,7 +193,10 @@ struct SchemeParser {
                     cleaned = String(cleaned[..<cut.lowerBound])
                 }
                 cleaned = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: " :\t"))
-                if !cleaned.isEmpty { scheme.name = cleaned }
+                if !cleaned.isEmpty {
+                    scheme.name = cleaned
+                    scheme.nameLine = lineNumber
+                }
             }
             if SchemeParser.isTableHeader(plain) {
                 inTable = true

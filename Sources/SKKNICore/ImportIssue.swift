@@ -1,4 +1,4 @@
-import SKKNICore
+
 
 /// Problems the importer reports as diagnostics (codes SKK0xx), so that a document with a
 /// bad row still imports and the row is named by file and line.
@@ -8,6 +8,9 @@ public struct ImportIssue: Sendable {
     public let severity: Severity
     public let summary: String
 
+    public static let unreadableDocument = ImportIssue(
+        identifier: "SKK000", name: "unreadable-document", severity: .error,
+        summary: "Dokumen tidak dapat dibaca atau tidak dikenali sebagai KEPMEN jenjang KKNI maupun skema sertifikasi.")
     public static let unreadableRow = ImportIssue(
         identifier: "SKK001", name: "unreadable-row", severity: .warning,
         summary: "Baris di dalam tabel unit tidak dapat dibaca sebagai baris unit; baris ini dilewati.")
@@ -25,7 +28,7 @@ public struct ImportIssue: Sendable {
         summary: "Baris unit di luar bagian KOMPETENSI INTI/PILIHAN; perannya tidak diketahui dan baris dilewati.")
 
     public static let all: [ImportIssue] = [
-        unreadableRow, missingPrerequisiteColumn, missingField, emptyTable, stateMismatch,
+        unreadableDocument, unreadableRow, missingPrerequisiteColumn, missingField, emptyTable, stateMismatch,
     ]
 
     public func diagnostic(_ message: String, file: String, line: Int, subject: String) -> Diagnostic {

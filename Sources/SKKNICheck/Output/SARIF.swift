@@ -1,0 +1,155 @@
+import Foundation
+import SKKNICore
+
+/// SARIF 2.1.0, the format GitHub code scanning reads.
+enum SARIF {
+    struct Log: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema"
+            case version, runs
+        }
+    }
+
+    struct Run: Encodable {
+        var tool: Tool
+        var results: [Result]
+        var columnKind = "unicodeCodePoints"
+    }
+
+    struct Tool: Encodable { var driver: Driver }
+
+    struct Driver: Encodable {
+        var name = "skkni"
+        var informationUri = "https://github.com/skkni/skkni"
+        var semanticVersion = "0.1.0"
+        var rules: [ReportingDescriptor]
+    }
+
+    struct Message: Encodable { var text: String }
+
+    struct ReportingDescriptor: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var defaultConfiguration: Configuration
+        var helpUri: String?
+        struct Configuration: Encodable { var level: String }
+    }
+
+    struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int?
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var relatedLocations: [Location]?
+        var partialFingerprints: [String: String]
+        var suppressions: [Suppression]?
+    }
+
+    struct Location: Encodable {
+        var id: Int?
+        var physicalLocation: PhysicalLocation
+        var message: Message?
+    }
+
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+
+    struct ArtifactLocation: Encodable { var uri: String }
+
+    struct Region: Encodable {
+        var startLine: Int
+        var snippet: Message?
+    }
+
+    struct Suppression: Encodable {
+        var kind = "external"
+        var justification: String?
+    }
+
+    static func level(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "note"
+        }
+    }
+
+    /// Descriptors of every rule that can appear: checker rules, importer issues, baseline.
+    static func descriptors() -> [ReportingDescriptor] {
+        var list = RuleRegistry.descriptions.map { d in
+            ReportingDescriptor(
+                id: d.identifier, name: d.name, shortDescription: Message(text: d.summary),
+                fullDescription: Message(text: d.rationale), defaultConfiguration: .init(level: level(d.severity)))
+        }
+        list.append(
+            ReportingDescriptor(
+                id: Baseline.staleIdentifier, name: Baseline.staleName,
+                shortDescription: Message(text: "Entri baseline tidak cocok lagi dengan temuan mana pun."),
+                fullDescription: Message(text: "Entri baseline tidak cocok lagi dengan temuan mana pun; hapus entri atau tulis ulang baseline."),
+                defaultConfiguration: .init(level: "warning")))
+        list += ImportIssue.all.map { issue in
+            ReportingDescriptor(
+                id: issue.identifier, name: issue.name, shortDescription: Message(text: issue.summary),
+                fullDescription: Message(text: issue.summary), defaultConfiguration: .init(level: level(issue.severity)))
+        }
+        return list.sorted { $0.id < $1.id }
+    }
+
+    static func uri(_ path: String) -> String {
+        path.split(separator: "/").map {
+            String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? String($0)
+        }.joined(separator: "/")
+    }
+
+    static func document(_ diagnostics: [Diagnostic], sourceLine: (String, Int) -> String?) -> String {
+        let rules = descriptors()
+        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        let results = diagnostics.map { d in
+            Result(
+                ruleId: d.rule, ruleIndex: index[d.rule], level: level(d.severity), message: Message(text: d.message),
+                locations: [
+                    Location(
+                        physicalLocation: PhysicalLocation(
+                            artifactLocation: ArtifactLocation(uri: uri(d.location.file)),
+                            region: Region(
+                                startLine: max(1, d.location.line),
+                                snippet: sourceLine(d.location.file, d.location.line).map(Message.init))))
+                ],
+                relatedLocations: d.related.isEmpty
+                    ? nil
+                    : d.related.enumerated().map { i, r in
+                        Location(
+                            id: i,
+                            physicalLocation: PhysicalLocation(
+                                artifactLocation: ArtifactLocation(uri: uri(r.location.file)),
+                                region: Region(startLine: max(1, r.location.line))),
+                            message: Message(text: r.message))
+                    },
+                partialFingerprints: ["skkniFinding/v1": fingerprint(d)],
+                suppressions: d.suppressed ? [Suppression(justification: "diterima oleh baseline")] : nil)
+        }
+        let log = Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(log)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    /// Stable across line moves: rule, file, subject and message (FNV-1a, hex).
+    static func fingerprint(_ d: Diagnostic) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in [d.rule, d.location.file, d.subject, d.message].joined(separator: "\u{1F}").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}
+

@@ -1,0 +1,33 @@
+import SKKNICore
+
+/// Rule documentation generated from the rules' own declarations.
+public enum RuleDocumentation {
+    public static func markdown() -> String {
+        var out = "# Aturan pemeriksa skkni\n\n"
+        out += "| kode | nama | tingkat | ringkasan |\n| --- | --- | --- | --- |\n"
+        for d in RuleRegistry.descriptions {
+            out += "| \(d.identifier) | `\(d.name)` | \(d.severity.rawValue) | \(d.summary) |\n"
+        }
+        for issue in ImportIssue.all {
+            out += "| \(issue.identifier) | `\(issue.name)` | \(issue.severity.rawValue) | \(issue.summary) |\n"
+        }
+        for d in RuleRegistry.descriptions {
+            out += "\n## \(d.identifier) `\(d.name)`\n\nTingkat bawaan: \(d.severity.rawValue)\n\n\(d.summary)\n\n\(d.rationale)\n"
+            for (title, examples) in [("Contoh yang memicu", d.triggeringExamples), ("Contoh yang tidak memicu", d.nonTriggeringExamples)] {
+                out += "\n### \(title)\n"
+                for example in examples {
+                    for document in example.documents where document.kind == .scheme || examples.count > 0 {
+                        out += "\n```\n\(exampleBody(document))\n```\n"
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// An example document without the standard decree header, for reading.
+    public static func exampleBody(_ document: ExampleDocument) -> String {
+        guard document.kind == .decree, let start = document.text.range(of: "LAMPIRAN\n\n") else { return document.text }
+        return String(document.text[start.upperBound...])
+    }
+}

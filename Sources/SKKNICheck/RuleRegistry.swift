@@ -1,0 +1,45 @@
+import SKKNICore
+
+/// Every checker rule, in identifier order. Adding a rule is adding its file and one line here.
+public enum RuleRegistry {
+    public static let rules: [any Rule.Type] = [
+        DuplicateUnitRule.self,
+        VersionMismatchRule.self,
+        TitleDriftRule.self,
+        MalformedCodeRule.self,
+        PrerequisiteNotPackagedRule.self,
+        PrerequisiteOtherVersionRule.self,
+        PrerequisiteUnknownRule.self,
+        PrerequisiteCycleRule.self,
+        PackagingCountRule.self,
+        SchemeTypeUnspecifiedRule.self,
+        SchemeUnitUnknownRule.self,
+        SchemeUnitOutdatedRule.self,
+        SupersededCodeRule.self,
+        RevokedDecreeRule.self,
+        KKNIConformanceRule.self,
+        SchemePrerequisiteMissingRule.self,
+        OccupationMatchRule.self,
+    ]
+
+    public static var descriptions: [RuleDescription] { rules.map { $0.description } }
+
+    public static func rule(named nameOrIdentifier: String) -> (any Rule.Type)? {
+        rules.first { $0.description.identifier == nameOrIdentifier || $0.description.name == nameOrIdentifier }
+    }
+}
+
+/// Runs rules over a catalogue and returns their findings, sorted.
+public enum Checker {
+    public static func run(
+        catalog: Catalog, drafts: [Scheme] = [], rules: [any Rule.Type] = RuleRegistry.rules
+    ) -> [Diagnostic] {
+        let context = CheckContext(catalog: catalog, drafts: drafts)
+        let perRule = ConcurrentMap.map(rules.map { RuleBox(type: $0) }) { box in box.type.init().check(context) }
+        return perRule.flatMap { $0 }.sorted(by: Diagnostic.ordered)
+    }
+}
+
+struct RuleBox: @unchecked Sendable {
+    let type: any Rule.Type
+}

@@ -1,0 +1,78 @@
+import SKKNICore
+
+public struct PackagingCountRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        identifier: "SKK301", name: "packaging-count", severity: .error,
+        summary: "Aturan pengemasan tidak cocok dengan jumlahnya sendiri atau dengan daftar unit.",
+        rationale: """
+            Aturan pengemasan menyatakan jumlah total, inti dan pilihan. Total harus sama dengan inti + \
+            pilihan; banyak baris KOMPETENSI INTI harus sama dengan jumlah inti; dan harus ada cukup unit \
+            pilihan berbeda (yang bukan juga unit inti) untuk memenuhi jumlah pilihan. Perbaiki angka atau \
+            daftarnya.
+            """,
+        triggeringExamples: [
+            .decree(
+                """
+                A. JENJANG KUALIFIKASI 3 KELOMPOK INSTRUKTUR
+                6. Aturan Pengemasan
+                ↓9 (sembilan) unit kompetensi harus diselesaikan/dipenuhi, dengan perincian:
+                - a. 5 (lima) unit kompetensi inti
+                - b. 3 (tiga) unit kompetensi pilihan
+                DAFTAR UNIT KOMPETENSI\t\tPERSYARATAN KOMPETENSI
+                KOMPETENSI INTI
+                1.\tN.78SPS02.011.1\tMengidentifikasi Standar Kompetensi dan Kualifikasi Kerja\tTidak ada
+                KOMPETENSI PILIHAN
+                1.\tN.78SPS02.039.2\tMengelola Bahan Pelatihan Kerja\tTidak ada
+                """)
+        ],
+        nonTriggeringExamples: [
+            .decree(
+                """
+                A. JENJANG KUALIFIKASI 3 KELOMPOK INSTRUKTUR
+                6. Aturan Pengemasan
+                2 (dua) unit kompetensi harus diselesaikan/dipenuhi, dengan perincian:
+                - c. 1 (satu) unit kompetensi inti
+                - d. 1 (satu) unit kompetensi pilihan
+                DAFTAR UNIT KOMPETENSI\t\tPERSYARATAN KOMPETENSI
+                KOMPETENSI INTI
+                1.\tN.78SPS02.011.1\tMengidentifikasi Standar Kompetensi dan Kualifikasi Kerja\tTidak ada
+                KOMPETENSI PILIHAN
+                1.\tN.78SPS02.039.2\tMengelola Bahan Pelatihan Kerja\tTidak ada
+                2.\tN.78SPS02.041.2\tMengelola Peralatan Pelatihan Kerja\tTidak ada
+                """)
+        ])
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for decree in context.catalog.decrees {
+            for q in decree.qualifications {
+                guard let rule = q.packaging else { continue }
+                let at = SourceLocation(file: decree.source, line: rule.line)
+                let who = CheckContext.describe(q, in: decree)
+                if let total = rule.total, let inti = rule.inti, let pilihan = rule.pilihan, total != inti + pilihan {
+                    found.append(
+                        finding(
+                            "aturan pengemasan \(who) menyatakan \(total) unit, tetapi \(inti) inti + \(pilihan) pilihan = \(inti + pilihan)",
+                            at: at, subject: q.id))
+                }
+                let intiCodes = Set(q.units(.inti).map(\.code))
+                if let inti = rule.inti, q.units(.inti).count != inti {
+                    found.append(
+                        finding(
+                            "aturan pengemasan \(who) menyatakan \(inti) unit inti, tetapi daftar KOMPETENSI INTI memuat \(q.units(.inti).count) baris",
+                            at: at, subject: q.id))
+                }
+                let choosable = Set(q.units(.pilihan).map(\.code)).subtracting(intiCodes)
+                if let pilihan = rule.pilihan, choosable.count < pilihan {
+                    found.append(
+                        finding(
+                            "aturan pengemasan \(who) meminta \(pilihan) unit pilihan, tetapi hanya ada \(choosable.count) unit pilihan berbeda yang bukan unit inti",
+                            at: at, subject: q.id))
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,66 @@
+import SKKNICore
+
+public struct SchemeUnitUnknownRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        identifier: "SKK402", name: "scheme-unit-unknown", severity: .warning,
+        summary: "Unit skema tidak ada di katalog.",
+        rationale: """
+            Setiap unit skema harus berasal dari SKKNI yang ditetapkan. Bila kodenya tidak ditemukan di \
+            katalog pada versi apa pun, mungkin kodenya salah, atau katalog belum memuat keputusan asalnya. \
+            Temuan ini hanya catatan bila skema mengutip keputusan yang belum ada di katalog (unit itu \
+            kemungkinan berasal dari sana): tambahkan keputusan itu ke `catalog/sources/`.
+            """,
+        triggeringExamples: [
+            .scheme(
+                """
+                SKEMA SERTIFIKASI KLASTER CONTOH
+                5.1. Jenis Kemasan : Klaster
+                NO\tKODE UNIT\tJUDUL UNIT
+                ↓1\tN.78SPS02.999.1\tUnit yang Tidak Pernah Ditetapkan
+                """,
+                catalog: """
+                    A. JENJANG KUALIFIKASI 3 KELOMPOK INSTRUKTUR
+                    DAFTAR UNIT KOMPETENSI\t\tPERSYARATAN KOMPETENSI
+                    KOMPETENSI INTI
+                    1.\tN.78SPS02.011.1\tMengidentifikasi Standar Kompetensi dan Kualifikasi Kerja\tTidak ada
+                    """)
+        ],
+        nonTriggeringExamples: [
+            .scheme(
+                """
+                SKEMA SERTIFIKASI KLASTER CONTOH
+                5.1. Jenis Kemasan : Klaster
+                NO\tKODE UNIT\tJUDUL UNIT
+                1\tN.78SPS02.011.1\tMengidentifikasi Standar Kompetensi dan Kualifikasi Kerja
+                """,
+                catalog: """
+                    A. JENJANG KUALIFIKASI 3 KELOMPOK INSTRUKTUR
+                    DAFTAR UNIT KOMPETENSI\t\tPERSYARATAN KOMPETENSI
+                    KOMPETENSI INTI
+                    1.\tN.78SPS02.011.1\tMengidentifikasi Standar Kompetensi dan Kualifikasi Kerja\tTidak ada
+                    """)
+        ])
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for scheme in context.schemes {
+            let missing = scheme.citations.filter { !context.decreeIDs.contains($0.decreeID) }
+            for unit in scheme.units {
+                guard case .unknown = SchemeUnitResolution.resolve(unit, context: context) else { continue }
+                var message = "unit \(unit.code) (\(unit.cleanTitle)) tidak ada di katalog"
+                var severity = Self.description.severity
+                if !missing.isEmpty {
+                    severity = .note
+                    message += "; katalog belum memuat keputusan yang dikutip skema ini (KEPMEN \(missing.map(\.label).joined(separator: ", ")))"
+                }
+                found.append(
+                    finding(
+                        message, at: context.location(scheme, line: unit.line), subject: unit.code.raw,
+                        severity: severity))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import SKKNICheck
+import SKKNICore
+import SKKNIImport
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Memeriksa katalog, dan draf skema bila disebut, lalu melaporkan temuan dengan nomor baris.",
+        discussion: """
+            Kode keluar: 0 tidak ada galat, 1 ada galat (dengan --strict juga peringatan), 2 penggunaan salah \
+            atau masukan tidak terbaca. Temuan yang diterima baseline (catalog/baseline.json) dilaporkan \
+            sebagai diterima dan tidak menggagalkan pemeriksaan.
+            """)
+
+    @Option(name: .long, help: "Direktori katalog.") var catalog = "catalog"
+    @Option(name: .long, help: "Format keluaran: text, json, sarif, github.")
+    var format: OutputFormatArgument = .text
+    @Flag(name: .long, help: "Peringatan juga menggagalkan pemeriksaan.") var strict = false
+    @Flag(name: .long, help: "Abaikan baseline.") var noBaseline = false
+    @Flag(name: .long, help: "Tulis semua temuan saat ini ke baseline (alasan lama dipertahankan).")
+    var writeBaseline = false
+    @Option(name: .long, help: "Berkas baseline (bawaan: <katalog>/baseline.json).") var baseline: String?
+    @Flag(name: .long, help: "Tampilkan juga temuan yang diterima baseline (format text).") var showSuppressed = false
+    @Argument(help: "Draf skema (teks) yang diperiksa terhadap katalog tanpa ditambahkan.") var drafts: [String] = []
+
+    func run() throws {
+        let paths = ProjectPaths(catalog: catalog)
+        let run = try CheckRun.perform(paths: paths, drafts: drafts, baselinePath: baseline, useBaseline: !noBaseline && !writeBaseline)
+        if writeBaseline {
+            let path = baseline ?? paths.baselineDisplay
+            let previous = try? Baseline.load(from: URL(fileURLWithPath: path), displayPath: path)
+            let accepted = Baseline.accepting(run.diagnostics, previous: previous, path: path)
+            do {
+                try accepted.encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                printError("\(path): galat: baseline tidak dapat ditulis: \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.unreadable)
+            }
+            print("\(accepted.entries.count) temuan ditulis ke \(path); isi kolom \"reason\" untuk setiap entri.")
+            return
+        }
+        let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let formatter = DiagnosticFormatter(sourceLine: run.lines.line, color: color, showSuppressed: showSuppressed)
+        FileHandle.standardOutput.write(Data(formatter.format(run.diagnostics, as: format.value).utf8))
+        let failing = run.diagnostics.contains { !$0.suppressed && ($0.severity == .error || (strict && $0.severity == .warning)) }
+        if failing { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+struct OutputFormatArgument: ExpressibleByArgument, Equatable {
+    var value: OutputFormat
+    init?(argument: String) {
+        guard let value = OutputFormat(rawValue: argument) else { return nil }
+        self.value = value
+    }
+    init(_ value: OutputFormat) { self.value = value }
+    static let text = OutputFormatArgument(.text)
+    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { value.rawValue }
+}
+
+/// Import, check, baseline: what `check` and `build` share.
+struct CheckRun {
+    var loaded: LoadedCatalog
+    var drafts: [Scheme]
+    var diagnostics: [Diagnostic]
+    var lines: SourceLines
+
+    static func perform(paths: ProjectPaths, drafts draftPaths: [String], baselinePath: String?, useBaseline: Bool) throws -> CheckRun {
+        let loaded: LoadedCatalog
+        do throws(ImportError) {
+            loaded = try LoadedCatalog.load(paths)
+        } catch {
+            printError(error.description)
+            throw ExitCode(ExitStatus.unreadable)
+        }
+        var documents = loaded.result.documents
+        var drafts: [Scheme] = []
+        var draftDiagnostics: [Diagnostic] = []
+        for path in draftPaths {
+            do throws(ImportError) {
+                let (document, found, text) = try Importer.importFile(at: URL(fileURLWithPath: path), displayPath: path)
+                guard case .scheme(let scheme) = document else {
+                    throw ImportError(file: path, message: "draf harus berupa skema sertifikasi, bukan keputusan")
+                }
+                drafts.append(scheme)
+                draftDiagnostics += found
+                documents[path] = text
+            } catch {
+                printError(error.description)
+                throw ExitCode(ExitStatus.unreadable)
+            }
+        }
+        var diagnostics = loaded.importDiagnostics + loaded.failureDiagnostics + draftDiagnostics
+        diagnostics += Checker.run(catalog: loaded.result.catalog, drafts: drafts)
+        diagnostics.sort(by: Diagnostic.ordered)
+        if useBaseline {
+            let path = baselinePath ?? paths.baselineDisplay
+            if FileManager.default.fileExists(atPath: path) {
+                do {
+                    diagnostics = try Baseline.load(from: URL(fileURLWithPath: path), displayPath: path).apply(to: diagnostics)
+                } catch {
+                    printError("\(path): galat: baseline tidak dapat dibaca: \(error.localizedDescription)")
+                    throw ExitCode(ExitStatus.unreadable)
+                }
+            } else if baselinePath != nil {
+                printError("\(path): galat: berkas baseline tidak ada")
+                throw ExitCode(ExitStatus.unreadable)
+            }
+        }
+        return CheckRun(loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: SourceLines(documents))
+    }
+}
