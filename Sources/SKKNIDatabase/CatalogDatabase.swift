@@ -49,7 +49,10 @@ public enum CatalogDatabase {
             let queue = try DatabaseQueue(path: temporary.path, configuration: configuration)
             try queue.write { db in try fill(db, catalog: catalog, diagnostics: diagnostics) }
             try queue.close()
-            _ = try fm.replaceItemAt(url, withItemAt: temporary)
+            // rename(2) replaces the old file in one step: readers see the old or the new database.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
         } catch {
             try? fm.removeItem(at: temporary)
             throw error

@@ -30,8 +30,8 @@ public struct KKNIConformanceRule: Rule {
             .scheme(
                 """
                 SKEMA SERTIFIKASI KKNI LEVEL 4 ASESOR
-                5.1. Jenis Kemasan : KKNI
-                ↓5.2. Nama Skema : Asesor Jenjang 4
+                ↓5.1. Jenis Kemasan : KKNI
+                5.2. Nama Skema : Asesor Jenjang 4
                 NO\tKODE UNIT\tJUDUL UNIT
                 1\tM.74SPS03.088.2\tMerencanakan Aktivitas dan Proses Asesmen
                 """, catalog: catalog)

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// Runs the built `skkni` binary as a user would, from the project root.
+enum CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static var binary: URL {
+        var dir = Bundle.main.bundleURL
+        // The test bundle sits next to the executable in the build folder.
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("skkni")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/skkni")
+    }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL = root) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func checkFailsWithoutTheBaselineAndPassesWithIt() throws {
+        let without = try CLI.run(["check", "--no-baseline"])
+        #expect(without.status == 1)
+        #expect(without.stdout.contains("catalog/sources/skema-klaster-pengelolaan-produksi.txt:80: error: [SKK104]"))
+        #expect(without.stdout.contains("     80 | 3 C.290MM01.014.1 Membuat Prosedur Proses Produksi"))
+        let with = try CLI.run(["check"])
+        #expect(with.status == 0, "\(with.stdout)")
+        #expect(with.stdout.contains("0 galat, 0 peringatan, 0 catatan"))
+    }
+
+    @Test func aDraftWithANewErrorFails() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let draft = dir.appendingPathComponent("draf.txt")
+        try """
+            SKEMA SERTIFIKASI KLASTER PELATIHAN TATAP MUKA
+            5.1. Jenis Kemasan : Klaster
+            5.2. Nama Skema : Pelatihan Tatap Muka
+            NO\tKODE UNIT\tJUDUL UNIT
+            1\tN.78SPS02.028.2\tMelaksanakan Pelatihan Tatap Muka (Face To Face)
+            2\tN.78SPS02.028.2\tMelaksanakan Pelatihan Tatap Muka (Face To Face)
+            """.write(to: draft, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", draft.path, "--format", "json"])
+        #expect(result.status == 1)
+        let items = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
+        let mine = items.filter { $0["file"] as? String == draft.path }
+        #expect(Set(mine.compactMap { $0["name"] as? String }) == ["duplicate-unit", "scheme-prerequisite-missing"])
+        #expect(mine.allSatisfy { $0["suppressed"] as? Bool == false })
+        #expect(items.filter { $0["file"] as? String != draft.path }.allSatisfy { $0["suppressed"] as? Bool == true })
+    }
+
+    @Test func usageErrorsAndUnreadableInputExitTwo() throws {
+        #expect(try CLI.run(["check", "--format", "xml"]).status == 2)
+        let missing = try CLI.run(["check", "/tidak/ada.txt"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/tidak/ada.txt"))
+    }
+
+    @Test func importRejectsAFileThatIsNotADocument() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalog = dir.appendingPathComponent("catalog")
+        try FileManager.default.createDirectory(at: catalog.appendingPathComponent("sources"), withIntermediateDirectories: true)
+        let note = dir.appendingPathComponent("belanja.txt")
+        try "Daftar belanja\n- beras\n".write(to: note, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["import", "--catalog", catalog.path, note.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(note.path): galat: bukan dokumen yang dikenali"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: catalog.appendingPathComponent("sources").path).isEmpty)
+    }
+
+    @Test func importOfTheCommittedSourcesChangesNothing() throws {
+        let result = try CLI.run(["import", "--check"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("1 keputusan, 14 kualifikasi, 4 skema, 401 baris unit"))
+    }
+
+    @Test func buildWritesTheDatabase() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLI.run(["build", "--output", dir.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("skkni.sqlite").path))
+    }
+
+    @Test func sarifAndGithubFormats() throws {
+        let sarif = try CLI.run(["check", "--no-baseline", "--format", "sarif"])
+        let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as! [String: Any]
+        #expect(log["version"] as? String == "2.1.0")
+        let github = try CLI.run(["check", "--no-baseline", "--format", "github"])
+        #expect(github.stdout.contains("::error file=catalog/sources/skema-klaster-pengelolaan-produksi.txt,line=80,title=[SKK104] malformed-code::"))
+    }
+}

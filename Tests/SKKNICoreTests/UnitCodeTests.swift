@@ -1,0 +1,62 @@
+import Testing
+
+@testable import SKKNICore
+
+@Suite struct UnitCodeTests {
+    @Test func parsesOlderFormat() {
+        let code = UnitCode("C.282210.007.01")
+        #expect(code.format == .older)
+        #expect(code.identity == "C.282210.007")
+        #expect(code.version == "01")
+        #expect(code.versionNumber == 1)
+    }
+
+    @Test func parsesNewerFormat() {
+        let code = UnitCode("C.28LOG09.002.2")
+        #expect(code.format == .newer)
+        #expect(code.identity == "C.28LOG09.002")
+        #expect(code.version == "2")
+        #expect(UnitCode("N.78SPS02.070.1").isValid)
+        #expect(UnitCode("P.85ASM00.001.2").isValid)
+    }
+
+    @Test func keepsInvalidCodesAsRawText() {
+        let code = UnitCode("C.290MM01.014.1")
+        #expect(code.format == .invalid)
+        #expect(code.raw == "C.290MM01.014.1")
+        #expect(code.identity == "C.290MM01.014")
+        #expect(!UnitCode("N.78SPS02.70.1").isValid)
+        #expect(!UnitCode("N78SPS02.070.1").isValid)
+        #expect(!UnitCode("").isValid)
+    }
+
+    @Test func suggestsLetterDigitCorrections() {
+        #expect(UnitCode("C.290MM01.014.1").confusableCorrections().map(\.raw) == ["C.29OMM01.014.1"])
+        #expect(UnitCode("N.78SP5O2.070.1").confusableCorrections().map(\.raw) == ["N.78SPS02.070.1"])
+        #expect(UnitCode("N.78SPS02.070.1").confusableCorrections().isEmpty)
+    }
+
+    @Test func ordersByIdentityThenVersion() {
+        let codes = ["N.78SPS02.075.2", "N.78SPS02.075.1", "M.74SPS03.088.2"].map(UnitCode.init).sorted()
+        #expect(codes.map(\.raw) == ["M.74SPS03.088.2", "N.78SPS02.075.1", "N.78SPS02.075.2"])
+    }
+}
+
+@Suite struct TitleTextTests {
+    @Test func cleansMarkupAndHyphenation() {
+        #expect(TitleText.clean("Melaksanakan Pelatihan Tatap Muka (<i>Face To Face</i>)") == "Melaksanakan Pelatihan Tatap Muka (Face To Face)")
+        #expect(TitleText.clean("Melakukan Pengorganisasi-an SDM Pelatihan Kerja") == "Melakukan Pengorganisasian SDM Pelatihan Kerja")
+        #expect(TitleText.clean("Melakukan Pengemasan Unit- unit Kompetensi") == "Melakukan Pengemasan Unit-unit Kompetensi")
+        #expect(TitleText.clean("Menerapkan Dasar-Dasar Produktivitas") == "Menerapkan Dasar-Dasar Produktivitas")
+        #expect(TitleText.clean("Merancang Konten <i>e-Learning</i>") == "Merancang Konten e-Learning")
+        #expect(TitleText.clean("**Judul**\t  dengan   spasi") == "Judul dengan spasi")
+    }
+
+    @Test func foldsIgnorableDifferencesOnly() {
+        #expect(TitleText.fold("Melakukan Kaji Ulang Manajemen Mutu/ Jaminan Mutu") == TitleText.fold("Melakukan Kaji Ulang Manajemen Mutu/Jaminan Mutu"))
+        #expect(TitleText.fold("Memfasilitasi (<i>On the Job Training/</i> Pemagangan)") == TitleText.fold("Memfasilitasi (<i>On the Job Training/ Pemagangan</i>)"))
+        #expect(TitleText.fold("Melakukan Rekrutmen Calon SDM Pelatihan kerja") == TitleText.fold("Melakukan Rekrutmen Calon SDM Pelatihan Kerja"))
+        #expect(TitleText.fold("Melakukan Surveilan") != TitleText.fold("Melakukan Surveilans"))
+        #expect(TitleText.fold("Ketidak Sesuaian") != TitleText.fold("Ketidaksesuaian"))
+    }
+}
