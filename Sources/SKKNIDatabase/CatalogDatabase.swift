@@ -37,6 +37,14 @@ public enum CatalogDatabase {
         CREATE INDEX findings_subject ON findings(subject);
         """
 
+    /// The database file's bytes, built in a temporary file.
+    public static func data(_ catalog: Catalog, diagnostics: [Diagnostic]) throws -> Data {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-\(getpid())-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try write(catalog, diagnostics: diagnostics, to: url)
+        return try Data(contentsOf: url)
+    }
+
     /// Writes the database to a temporary file beside `url` and moves it into place, so a
     /// failed or interrupted build leaves the previous database intact.
     public static func write(_ catalog: Catalog, diagnostics: [Diagnostic], to url: URL) throws {

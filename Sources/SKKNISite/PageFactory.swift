@@ -1,0 +1,224 @@
+import Foundation
+import SKKNICore
+
+/// Declares every page of the site from the model, one factory per page kind.
+struct PageFactory {
+    let input: SiteInput
+    let findingsBySubject: [String: [Diagnostic]]
+    /// Subject (code, identity, qualification or scheme id) -> page that shows it.
+    let units: [String: UnitIndex.Entry]
+
+    init(input: SiteInput) {
+        self.input = input
+        var bySubject: [String: [Diagnostic]] = [:]
+        for d in input.diagnostics { bySubject[d.subject, default: []].append(d) }
+        findingsBySubject = bySubject
+        units = UnitIndex.build(input.catalog)
+    }
+
+    func all() -> [Page] {
+        var pages = [home(), findings(), rulesIndex(), search()]
+        pages += input.catalog.decrees.map(decree)
+        pages += input.catalog.qualifications.map { qualification($0.qualification, in: $0.decree) }
+        pages += units.values.sorted { $0.identity < $1.identity }.map(unit)
+        pages += input.catalog.schemes.map(scheme)
+        pages += input.rules.map(rule)
+        return pages
+    }
+
+    // MARK: shared pieces
+
+    func severityLabel(_ s: Severity) -> String { s.label }
+
+    func findingContext(_ d: Diagnostic) -> [String: Any] {
+        [
+            "rule": d.rule, "name": d.name, "severity": d.severity.rawValue, "severityLabel": d.severity.label,
+            "message": d.message, "file": d.location.file, "line": d.location.line,
+            "sourceLine": input.sourceLine(d.location.file, d.location.line) ?? "",
+            "suppressed": d.suppressed, "ruleHref": SitePaths.rule(d.rule),
+            "subjectHref": subjectHref(d.subject) ?? "", "subject": d.subject,
+        ]
+    }
+
+    func findings(about subjects: [String]) -> [[String: Any]] {
+        var seen = Set<Diagnostic>()
+        var list: [Diagnostic] = []
+        for s in subjects {
+            for d in findingsBySubject[s] ?? [] where seen.insert(d).inserted { list.append(d) }
+        }
+        return list.sorted(by: Diagnostic.ordered).map(findingContext)
+    }
+
+    func subjectHref(_ subject: String) -> String? {
+        if let q = input.catalog.qualifications.first(where: { $0.qualification.id == subject }) {
+            return SitePaths.qualification(q.qualification.id)
+        }
+        if input.catalog.schemes.contains(where: { $0.id == subject }) { return SitePaths.scheme(subject) }
+        let identity = UnitCode(subject).identity
+        if units[identity] != nil { return SitePaths.unit(identity) }
+        if units[subject] != nil { return SitePaths.unit(subject) }
+        return nil
+    }
+
+    func unitLink(_ code: UnitCode) -> [String: Any] {
+        let known = units[code.identity] != nil
+        return ["code": code.raw, "href": known ? SitePaths.unit(code.identity) : "", "known": known]
+    }
+
+    // MARK: pages
+
+    func home() -> Page {
+        let c = input.catalog
+        var bySeverity: [String: Int] = [:]
+        var byRule: [String: (Int, Int)] = [:]
+        for d in input.diagnostics {
+            bySeverity[d.severity.rawValue, default: 0] += 1
+            var entry = byRule[d.rule] ?? (0, 0)
+            entry.0 += 1
+            if d.suppressed { entry.1 += 1 }
+            byRule[d.rule] = entry
+        }
+        let names = Dictionary(input.rules.map { ($0.identifier, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let ruleRows: [[String: Any]] = byRule.keys.sorted().map { id in
+            ["rule": id, "name": names[id] ?? "", "count": byRule[id]!.0, "suppressed": byRule[id]!.1, "href": SitePaths.rule(id)]
+        }
+        let context: [String: Any] = [
+            "decreeCount": c.decrees.count, "qualificationCount": c.qualifications.count,
+            "unitCount": units.count, "schemeCount": c.schemes.count,
+            "errors": bySeverity["error"] ?? 0, "warnings": bySeverity["warning"] ?? 0, "notes": bySeverity["note"] ?? 0,
+            "decrees": c.decrees.map { ["label": $0.label, "title": $0.title, "href": SitePaths.decree($0.id), "count": $0.qualifications.count] },
+            "schemes": c.schemes.map { ["title": $0.occupation, "type": $0.packagingType.label, "href": SitePaths.scheme($0.id), "units": $0.units.count] },
+            "ruleRows": ruleRows,
+        ]
+        return Page(path: "index.html", template: "home", title: "Katalog kompetensi", context: context)
+    }
+
+    func decree(_ d: Decree) -> Page {
+        let context: [String: Any] = [
+            "label": d.label, "title": d.title, "field": d.field ?? "", "dateSet": d.dateSet ?? "",
+            "source": d.source, "line": d.line,
+            "revokes": d.revokes.map { ["label": $0.label, "title": $0.title ?? "", "line": $0.line] },
+            "amends": d.amends.map { ["label": $0.label, "line": $0.line] },
+            "qualifications": d.qualifications.map {
+                ["letter": $0.letter, "level": $0.level, "group": $0.group, "codification": $0.codification ?? "",
+                 "href": SitePaths.qualification($0.id), "units": $0.units.count]
+            },
+        ]
+        return Page(path: SitePaths.decree(d.id), template: "decree", title: d.label, context: context)
+    }
+
+    func qualification(_ q: Qualification, in d: Decree) -> Page {
+        let intiCodes = Set(q.units(.inti).map(\.code))
+        let pilihanCodes = Set(q.units(.pilihan).map(\.code))
+        let packaged = Set(q.units.map(\.code))
+        func rows(_ role: UnitRole) -> [[String: Any]] {
+            q.units(role).map { u in
+                [
+                    "number": u.number.map(String.init) ?? "", "code": unitLink(u.code), "title": u.cleanTitle,
+                    "line": u.line, "duplicate": intiCodes.contains(u.code) && pilihanCodes.contains(u.code),
+                    "prerequisites": u.prerequisites.map { p -> [String: Any] in
+                        var link = unitLink(p)
+                        link["missing"] = !packaged.contains(p)
+                        return link
+                    },
+                ]
+            }
+        }
+        // The prerequisite structure as a nested list: each unit with prerequisites, and theirs.
+        let byCode = Dictionary(q.units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        func tree(_ code: UnitCode, depth: Int, seen: Set<UnitCode>) -> [String: Any] {
+            let children = depth < 6 ? (byCode[code]?.prerequisites ?? []).filter { !seen.contains($0) } : []
+            return [
+                "code": unitLink(code), "inPackage": packaged.contains(code),
+                "children": children.map { tree($0, depth: depth + 1, seen: seen.union([code])) },
+                "hasChildren": !children.isEmpty,
+            ]
+        }
+        let roots = q.units.filter { !$0.prerequisites.isEmpty }.map { tree($0.code, depth: 0, seen: []) }
+        let context: [String: Any] = [
+            "letter": q.letter, "heading": q.heading, "decreeLabel": d.label, "decreeHref": SitePaths.decree(d.id),
+            "codification": q.codification ?? "", "level": q.level, "group": q.group, "subfield": q.subfield ?? "",
+            "description": q.description ?? "", "role": q.role ?? "", "jobTitles": q.jobTitles,
+            "total": q.packaging?.total.map(String.init) ?? "?", "inti": q.packaging?.inti.map(String.init) ?? "?",
+            "pilihan": q.packaging?.pilihan.map(String.init) ?? "?",
+            "intiRows": rows(.inti), "pilihanRows": rows(.pilihan), "prerequisiteTree": roots,
+            "hasTree": !roots.isEmpty, "source": d.source, "line": q.line,
+            "findings": findings(about: [q.id] + q.units.map(\.code.raw)),
+        ]
+        return Page(path: SitePaths.qualification(q.id), template: "qualification", title: "Kualifikasi \(q.letter) — \(d.label)", context: context)
+    }
+
+    func unit(_ entry: UnitIndex.Entry) -> Page {
+        let versions: [[String: Any]] = entry.versions.map { v in
+            [
+                "code": v.code.raw,
+                "titles": v.titles.map { ["title": $0.title, "places": $0.places.map { ["file": $0.file, "line": $0.line] }] },
+                "uses": v.uses.map { ["label": $0.label, "role": $0.role, "href": $0.href] },
+                "prerequisites": v.prerequisites.map(unitLink), "hasPrerequisites": !v.prerequisites.isEmpty,
+                "hasRequiredBy": !v.requiredBy.isEmpty,
+                "requiredBy": v.requiredBy.map { ["code": unitLink($0.code), "label": $0.label] },
+            ]
+        }
+        let context: [String: Any] = [
+            "identity": entry.identity, "versions": versions, "versionCount": entry.versions.count,
+            "title": entry.versions.first?.titles.first?.title ?? "",
+            "findings": findings(about: [entry.identity] + entry.versions.map(\.code.raw)),
+        ]
+        return Page(path: SitePaths.unit(entry.identity), template: "unit", title: "Unit \(entry.identity)", context: context)
+    }
+
+    func scheme(_ s: Scheme) -> Page {
+        let decreeIDs = Set(input.catalog.decrees.map(\.id))
+        let context: [String: Any] = [
+            "title": s.title, "name": s.name ?? "", "type": s.packagingType.label, "typeText": s.packagingTypeText ?? "",
+            "level": s.level.map(String.init) ?? "", "owner": s.owner ?? "", "documentNumber": s.documentNumber ?? "",
+            "approvedDate": s.approvedDate ?? "", "source": s.source, "line": s.line,
+            "citations": s.citations.map { c -> [String: Any] in
+                ["label": c.label, "title": c.title ?? "", "href": decreeIDs.contains(c.decreeID) ? SitePaths.decree(c.decreeID) : "", "line": c.line]
+            },
+            "units": s.units.map { u -> [String: Any] in
+                ["number": u.number.map(String.init) ?? "", "code": unitLink(u.code), "title": u.cleanTitle, "line": u.line]
+            },
+            "requirements": s.requirements,
+            "findings": findings(about: [s.id] + s.units.map(\.code.raw)),
+        ]
+        return Page(path: SitePaths.scheme(s.id), template: "scheme", title: "Skema \(s.occupation)", context: context)
+    }
+
+    func findings() -> Page {
+        let files = Array(Set(input.diagnostics.map(\.location.file))).sorted()
+        let context: [String: Any] = [
+            "findings": input.diagnostics.map(findingContext),
+            "rules": input.rules.map { ["identifier": $0.identifier, "name": $0.name] },
+            "files": files, "count": input.diagnostics.count,
+        ]
+        return Page(path: "temuan.html", template: "findings", title: "Temuan", context: context)
+    }
+
+    func rulesIndex() -> Page {
+        let counts = Dictionary(grouping: input.diagnostics, by: \.rule).mapValues(\.count)
+        let context: [String: Any] = [
+            "rules": input.rules.map {
+                ["identifier": $0.identifier, "name": $0.name, "severity": $0.severity.label, "summary": $0.summary,
+                 "href": SitePaths.rule($0.identifier), "count": counts[$0.identifier] ?? 0]
+            }
+        ]
+        return Page(path: "aturan/index.html", template: "rules", title: "Aturan pemeriksa", context: context)
+    }
+
+    func rule(_ r: RuleInfo) -> Page {
+        let context: [String: Any] = [
+            "identifier": r.identifier, "name": r.name, "severity": r.severity.label, "summary": r.summary,
+            "rationale": r.rationale, "findings": input.diagnostics.filter { $0.rule == r.identifier }.map(findingContext),
+        ]
+        return Page(path: SitePaths.rule(r.identifier), template: "rule", title: "\(r.identifier) \(r.name)", context: context)
+    }
+
+    func search() -> Page {
+        Page(path: "cari.html", template: "search", title: "Cari", context: [:])
+    }
+}
+
+extension SchemeType {
+    var label: String { self == .unspecified ? "tidak dipilih" : rawValue }
+}

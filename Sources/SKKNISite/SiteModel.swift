@@ -1,0 +1,76 @@
+import Foundation
+import SKKNICore
+
+/// A checker rule as the site shows it (the site depends only on the core model).
+public struct RuleInfo: Sendable {
+    public var identifier: String
+    public var name: String
+    public var severity: Severity
+    public var summary: String
+    public var rationale: String
+
+    public init(identifier: String, name: String, severity: Severity, summary: String, rationale: String) {
+        self.identifier = identifier
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+    }
+}
+
+/// Everything a site is built from.
+public struct SiteInput: Sendable {
+    public var catalog: Catalog
+    public var diagnostics: [Diagnostic]
+    public var rules: [RuleInfo]
+    public var sourceLine: @Sendable (String, Int) -> String?
+
+    public init(catalog: Catalog, diagnostics: [Diagnostic], rules: [RuleInfo], sourceLine: @escaping @Sendable (String, Int) -> String?) {
+        self.catalog = catalog
+        self.diagnostics = diagnostics
+        self.rules = rules
+        self.sourceLine = sourceLine
+    }
+}
+
+/// One output page: where it goes, which template renders it, and what it shows.
+public struct Page: @unchecked Sendable {
+    public var path: String
+    public var template: String
+    public var title: String
+    public var context: [String: Any]
+}
+
+/// URLs derived from codes and ids, never containing anything that could leave the output
+/// directory: letters, digits, `.`, `-` and `_` only, no leading dot, bounded length.
+public enum SitePaths {
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let c = Character(scalar)
+            if scalar.isASCII, c.isLetter || c.isNumber || c == "-" || c == "_" || c == "." {
+                out.append(c)
+            } else if out.last != "-" {
+                out.append("-")
+            }
+        }
+        while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
+        out = out.replacingOccurrences(of: "..", with: "-")
+        if out.count > 100 {
+            // Keep long ids distinct: a prefix plus a hash of the whole text.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in text.utf8 {
+                hash ^= UInt64(b)
+                hash = hash &* 0x100_0000_01b3
+            }
+            out = String(out.prefix(80)) + "-" + String(hash, radix: 16)
+        }
+        return out.isEmpty ? "_" : out
+    }
+
+    public static func decree(_ id: String) -> String { "kepmen/\(slug(id)).html" }
+    public static func qualification(_ id: String) -> String { "kualifikasi/\(slug(id)).html" }
+    public static func unit(_ identity: String) -> String { "unit/\(slug(identity)).html" }
+    public static func scheme(_ id: String) -> String { "skema/\(slug(id)).html" }
+    public static func rule(_ identifier: String) -> String { "aturan/\(slug(identifier)).html" }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import SKKNICheck
+import SKKNICore
+import SKKNIImport
+import Testing
+
+@testable import SKKNISite
+
+enum SiteFixture {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func rules() -> [RuleInfo] {
+        RuleRegistry.descriptions.map {
+            RuleInfo(identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary, rationale: $0.rationale)
+        } + ImportIssue.all.map { RuleInfo(identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary, rationale: $0.summary) }
+    }
+
+    static func build(_ catalog: Catalog, into dir: URL) throws -> SiteGenerator.Summary {
+        let findings = Checker.run(catalog: catalog)
+        let input = SiteInput(catalog: catalog, diagnostics: findings, rules: rules(), sourceLine: { _, _ in "baris <b>sumber</b>" })
+        return try SiteGenerator.build(input, siteDirectory: root.appendingPathComponent("site"), output: dir)
+    }
+
+    static func seeds() throws -> Catalog {
+        try Importer.importDirectory(root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources").catalog
+    }
+
+    static func temporary() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("skkni-site-\(UUID().uuidString)")
+    }
+
+    static func files(in dir: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: dir.path)!
+        return (enumerator.allObjects as! [String]).filter {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).path, isDirectory: &isDir)
+            return !isDir.boolValue
+        }.sorted()
+    }
+}
+
+@Suite struct SiteTests {
+    @Test func everyInternalLinkResolves() throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let summary = try SiteFixture.build(try SiteFixture.seeds(), into: dir)
+        #expect(summary.pages > 200)
+        var checked = 0
+        for path in SiteFixture.files(in: dir) where path.hasSuffix(".html") {
+            let html = try String(contentsOf: dir.appendingPathComponent(path), encoding: .utf8)
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"id\">"), "\(path)")
+            for attribute in ["href=\"", "src=\""] {
+                for part in html.components(separatedBy: attribute).dropFirst() {
+                    let target = String(part.prefix { $0 != "\"" })
+                    if target.hasPrefix("http") || target.hasPrefix("#") { continue }
+                    let file = String(target.prefix { $0 != "?" && $0 != "#" })
+                    if file.isEmpty || file == "cari.html" && path == "cari.html" { continue }
+                    // Downloads the CLI adds (database, findings) are not part of this fixture.
+                    if file.hasSuffix("skkni.sqlite") || file.hasSuffix("findings.json") || file.hasSuffix("findings.sarif") { continue }
+                    let resolved = dir.appendingPathComponent(path).deletingLastPathComponent().appendingPathComponent(file).standardizedFileURL
+                    #expect(FileManager.default.fileExists(atPath: resolved.path), "\(path) links to missing \(target)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test func unitPageShowsBothVersionsAndWhereEachIsUsed() throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try SiteFixture.build(try SiteFixture.seeds(), into: dir)
+        let html = try String(contentsOf: dir.appendingPathComponent("unit/N.78SPS02.075.html"), encoding: .utf8)
+        #expect(html.contains("<h2>N.78SPS02.075.1</h2>") && html.contains("<h2>N.78SPS02.075.2</h2>"))
+        let v1 = html.components(separatedBy: "<h2>N.78SPS02.075.2</h2>")[0]
+        let v2 = html.components(separatedBy: "<h2>N.78SPS02.075.2</h2>")[1]
+        #expect(v1.contains("kepmen-3-2021-B.html") && v1.contains("kepmen-3-2021-C.html") && !v1.contains("kepmen-3-2021-A.html"))
+        #expect(v2.contains("kepmen-3-2021-A.html"))
+        #expect(html.contains("[SKK102]"))
+    }
+
+    @Test func qualificationKMarksItsThreeIntiPilihanDuplicates() throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try SiteFixture.build(try SiteFixture.seeds(), into: dir)
+        let html = try String(contentsOf: dir.appendingPathComponent("kualifikasi/kepmen-3-2021-K.html"), encoding: .utf8)
+        let marked = html.components(separatedBy: "<tr class=\"dup\">").dropFirst().map { String($0.prefix(200)) }
+        let codes = Set(marked.compactMap { row in ["M.74SPS03.117.1", "M.74SPS03.119.1", "M.74SPS03.124.1"].first { row.contains($0) } })
+        #expect(marked.count == 6)  // each code once as inti, once as pilihan
+        #expect(codes == ["M.74SPS03.117.1", "M.74SPS03.119.1", "M.74SPS03.124.1"])
+    }
+
+    @Test func hostileTextIsEscapedAndPathsStayInside() throws {
+        var scheme = Scheme(id: "jahat", source: "x.txt", line: 1, title: "<script>alert(1)</script>")
+        scheme.name = "\"><img src=x onerror=alert(2)>"
+        scheme.packagingType = .klaster
+        scheme.units = [
+            SchemeUnit(number: 1, code: UnitCode("../../etc/passwd"), title: "<script>alert(3)</script>", line: 2),
+            SchemeUnit(number: 2, code: UnitCode("A.\\..\\x/y.1"), title: "javascript:alert(4)", line: 3),
+        ]
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try SiteFixture.build(Catalog(schemes: [scheme]), into: dir)
+        for path in SiteFixture.files(in: dir) {
+            let text = try String(contentsOf: dir.appendingPathComponent(path), encoding: .utf8)
+            #expect(!text.contains("<script>alert"), "\(path)")
+            #expect(!text.contains("<img src=x"), "\(path)")
+            #expect(!text.contains("href=\"javascript:"), "\(path)")
+            #expect(!text.contains("<b>sumber</b>"), "\(path)")
+        }
+        let page = try String(contentsOf: dir.appendingPathComponent("skema/jahat.html"), encoding: .utf8)
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        // Every file is inside the output directory, under a sanitised name.
+        for path in SiteFixture.files(in: dir) { #expect(!path.contains("..") && !path.contains("\\"), "\(path)") }
+        #expect(SitePaths.unit("../../etc/passwd") == "unit/etc-passwd.html")
+    }
+
+    @Test func theSameInputGivesTheSameBytes() throws {
+        let catalog = try SiteFixture.seeds()
+        let a = SiteFixture.temporary()
+        let b = SiteFixture.temporary()
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
+        _ = try SiteFixture.build(catalog, into: a)
+        _ = try SiteFixture.build(catalog, into: b)
+        let files = SiteFixture.files(in: a)
+        #expect(files == SiteFixture.files(in: b))
+        for f in files {
+            #expect(try Data(contentsOf: a.appendingPathComponent(f)) == Data(contentsOf: b.appendingPathComponent(f)), "\(f)")
+        }
+    }
+
+    @Test func aFailedBuildLeavesThePreviousOutput() throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try OutputDirectory.replace(dir, with: [("index.html", Data("lama".utf8))])
+        #expect(throws: (any Error).self) {
+            try OutputDirectory.replace(dir, with: [("a.html", Data()), ("../keluar.html", Data())])
+        }
+        #expect(try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8) == "lama")
+        #expect(!FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("keluar.html").path))
+    }
+
+    @Test func searchIndexFindsCodesAndWords() throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try SiteFixture.build(try SiteFixture.seeds(), into: dir)
+        let n = try String(contentsOf: dir.appendingPathComponent("search/n.js"), encoding: .utf8)
+        #expect(n.contains("\"n78sps02075 menilai kemajuan kompetensi peserta pelatihan secara individu\""))
+        let a = try String(contentsOf: dir.appendingPathComponent("search/a.js"), encoding: .utf8)
+        #expect(a.contains("asesmen"))
+        #expect(SearchIndex.normalize("N.78SPS02.07") == "n78sps0207")
+    }
+}
