@@ -19,7 +19,9 @@ public struct Example: Sendable {
     /// A decree; `qualifications` is its attachment from the first `A. JENJANG …` heading
     /// on: a standard header is put before it.
     public static func decree(_ qualifications: String, file: String = #filePath, line: UInt = #line) -> Example {
-        Example(documents: [ExampleDocument(kind: .decree, text: decreeText(qualifications), isDraft: false)], file: file, line: line)
+        Example(
+            documents: [ExampleDocument(kind: .decree, text: decreeText(qualifications), isDraft: false)], file: file,
+            line: line)
     }
 
     /// A scheme checked as a draft against a catalogue made of `catalog` (decree attachment text).
@@ -33,7 +35,8 @@ public struct Example: Sendable {
     }
 
     /// The header lines every example decree starts with.
-    public static func decreeText(_ attachment: String, number: Int = 1, year: Int = 2024, extra: String = "") -> String {
+    public static func decreeText(_ attachment: String, number: Int = 1, year: Int = 2024, extra: String = "") -> String
+    {
         """
         KEPUTUSAN MENTERI KETENAGAKERJAAN
         REPUBLIK INDONESIA

@@ -12,8 +12,11 @@ public enum RuleDocumentation {
             out += "| \(issue.identifier) | `\(issue.name)` | \(issue.severity.rawValue) | \(issue.summary) |\n"
         }
         for d in RuleRegistry.descriptions {
-            out += "\n## \(d.identifier) `\(d.name)`\n\nTingkat bawaan: \(d.severity.rawValue)\n\n\(d.summary)\n\n\(d.rationale)\n"
-            for (title, examples) in [("Contoh yang memicu", d.triggeringExamples), ("Contoh yang tidak memicu", d.nonTriggeringExamples)] {
+            out +=
+                "\n## \(d.identifier) `\(d.name)`\n\nTingkat bawaan: \(d.severity.rawValue)\n\n\(d.summary)\n\n\(d.rationale)\n"
+            for (title, examples) in [
+                ("Contoh yang memicu", d.triggeringExamples), ("Contoh yang tidak memicu", d.nonTriggeringExamples),
+            ] {
                 out += "\n### \(title)\n"
                 for example in examples {
                     for document in example.documents where document.kind == .scheme || examples.count > 0 {
@@ -27,7 +30,9 @@ public enum RuleDocumentation {
 
     /// An example document without the standard decree header, for reading.
     public static func exampleBody(_ document: ExampleDocument) -> String {
-        guard document.kind == .decree, let start = document.text.range(of: "LAMPIRAN\n\n") else { return document.text }
+        guard document.kind == .decree, let start = document.text.range(of: "LAMPIRAN\n\n") else {
+            return document.text
+        }
         return String(document.text[start.upperBound...])
     }
 }

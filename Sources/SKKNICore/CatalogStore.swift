@@ -69,9 +69,11 @@ public enum CatalogStore {
         let fm = FileManager.default
         func load<T: Decodable>(_ folder: String, as type: T.Type) throws -> [T] {
             let dir = directory.appendingPathComponent(folder)
-            let names = ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+            let names = ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".json") }
+                .sorted()
             return try names.map { try decoder.decode(T.self, from: Data(contentsOf: dir.appendingPathComponent($0))) }
         }
-        return Catalog(decrees: try load(decreesFolder, as: Decree.self), schemes: try load(schemesFolder, as: Scheme.self))
+        return Catalog(
+            decrees: try load(decreesFolder, as: Decree.self), schemes: try load(schemesFolder, as: Scheme.self))
     }
 }

@@ -1,5 +1,3 @@
-
-
 /// Problems the importer reports as diagnostics (codes SKK0xx), so that a document with a
 /// bad row still imports and the row is named by file and line.
 public struct ImportIssue: Sendable {
@@ -19,7 +17,9 @@ public struct ImportIssue: Sendable {
         summary: "Baris unit tanpa kolom persyaratan kompetensi; dianggap tidak ada persyaratan.")
     public static let missingField = ImportIssue(
         identifier: "SKK003", name: "missing-field", severity: .note,
-        summary: "Keterangan yang diharapkan (aturan pengemasan, kodifikasi, tanggal, nomor dokumen) tidak ditemukan atau rusak.")
+        summary:
+            "Keterangan yang diharapkan (aturan pengemasan, kodifikasi, tanggal, nomor dokumen) tidak ditemukan atau rusak."
+    )
     public static let emptyTable = ImportIssue(
         identifier: "SKK004", name: "empty-unit-table", severity: .error,
         summary: "Kualifikasi atau skema tanpa satu pun baris unit.")

@@ -39,7 +39,8 @@ public enum CatalogDatabase {
 
     /// The database file's bytes, built in a temporary file.
     public static func data(_ catalog: Catalog, diagnostics: [Diagnostic]) throws -> Data {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-\(getpid())-\(UUID().uuidString).sqlite")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "skkni-\(getpid())-\(UUID().uuidString).sqlite")
         defer { try? FileManager.default.removeItem(at: url) }
         try write(catalog, diagnostics: diagnostics, to: url)
         return try Data(contentsOf: url)
@@ -49,7 +50,8 @@ public enum CatalogDatabase {
     /// failed or interrupted build leaves the previous database intact.
     public static func write(_ catalog: Catalog, diagnostics: [Diagnostic], to url: URL) throws {
         let fm = FileManager.default
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(getpid()).tmp")
         try? fm.removeItem(at: temporary)
         do {
             var configuration = Configuration()
@@ -70,7 +72,8 @@ public enum CatalogDatabase {
     static func fill(_ db: Database, catalog: Catalog, diagnostics: [Diagnostic]) throws {
         try db.execute(sql: schema)
         func insert(_ table: String, _ columns: Int) throws -> Statement {
-            try db.makeStatement(sql: "INSERT INTO \(table) VALUES (\(Array(repeating: "?", count: columns).joined(separator: ",")))")
+            try db.makeStatement(
+                sql: "INSERT INTO \(table) VALUES (\(Array(repeating: "?", count: columns).joined(separator: ",")))")
         }
         let decrees = try insert("decrees", 9)
         let relations = try insert("decree_relations", 7)
@@ -87,7 +90,9 @@ public enum CatalogDatabase {
         let decreeIDs = Set(catalog.decrees.map(\.id))
 
         for d in catalog.decrees {
-            try decrees.execute(arguments: [d.id, d.kind, d.number, d.year, d.title, d.field, d.dateSet, d.source, d.line])
+            try decrees.execute(arguments: [
+                d.id, d.kind, d.number, d.year, d.title, d.field, d.dateSet, d.source, d.line,
+            ])
             try locations.execute(arguments: ["decree", d.id, d.source, d.line])
             for (relation, list) in [("revokes", d.revokes), ("amends", d.amends)] {
                 for r in list {
@@ -102,7 +107,9 @@ public enum CatalogDatabase {
                 try locations.execute(arguments: ["qualification", q.id, d.source, q.line])
                 for (i, title) in q.jobTitles.enumerated() { try jobTitles.execute(arguments: [q.id, i + 1, title]) }
                 for (i, u) in q.units.enumerated() {
-                    try qualificationUnits.execute(arguments: [q.id, i + 1, u.code.raw, u.role.rawValue, u.cleanTitle, u.title, d.source, u.line])
+                    try qualificationUnits.execute(arguments: [
+                        q.id, i + 1, u.code.raw, u.role.rawValue, u.cleanTitle, u.title, d.source, u.line,
+                    ])
                     if units[u.code.raw] == nil { units[u.code.raw] = (u.code, u.cleanTitle) }
                     for p in u.prerequisites {
                         try prerequisites.execute(arguments: [q.id, u.code.raw, p.raw, d.source, u.line])
@@ -112,7 +119,8 @@ public enum CatalogDatabase {
         }
         for s in catalog.schemes {
             try schemes.execute(arguments: [
-                s.id, s.title, s.name, s.packagingType.rawValue, s.packagingTypeText, s.level, s.owner, s.documentNumber,
+                s.id, s.title, s.name, s.packagingType.rawValue, s.packagingTypeText, s.level, s.owner,
+                s.documentNumber,
                 s.approvedDate, s.source, s.line,
             ])
             try locations.execute(arguments: ["scheme", s.id, s.source, s.line])
@@ -121,7 +129,9 @@ public enum CatalogDatabase {
                 if units[u.code.raw] == nil { units[u.code.raw] = (u.code, u.cleanTitle) }
             }
             for c in s.citations {
-                try citations.execute(arguments: [s.id, c.decreeID, c.number, c.year, c.title, decreeIDs.contains(c.decreeID), s.source, c.line])
+                try citations.execute(arguments: [
+                    s.id, c.decreeID, c.number, c.year, c.title, decreeIDs.contains(c.decreeID), s.source, c.line,
+                ])
             }
         }
         let unitRows = try insert("units", 5)
@@ -129,7 +139,10 @@ public enum CatalogDatabase {
             try unitRows.execute(arguments: [raw, code.identity, code.version, code.format.rawValue, title])
         }
         for f in diagnostics {
-            try findings.execute(arguments: [f.rule, f.name, f.severity.rawValue, f.message, f.location.file, f.location.line, f.subject, f.suppressed])
+            try findings.execute(arguments: [
+                f.rule, f.name, f.severity.rawValue, f.message, f.location.file, f.location.line, f.subject,
+                f.suppressed,
+            ])
         }
     }
 }

@@ -333,7 +333,8 @@ struct DecreeParser {
                 } else if let item = LineText.letteredItem(text) {
                     q.jobTitles.append(TitleText.clean(item.text))
                 } else if !q.jobTitles.isEmpty {
-                    q.jobTitles[q.jobTitles.count - 1] = TitleText.clean(q.jobTitles[q.jobTitles.count - 1] + " " + text)
+                    q.jobTitles[q.jobTitles.count - 1] = TitleText.clean(
+                        q.jobTitles[q.jobTitles.count - 1] + " " + text)
                 }
             }
         case .packaging:
@@ -344,7 +345,8 @@ struct DecreeParser {
             for (n, text) in lines {
                 let body = LineText.letteredItem(text)?.text ?? text
                 let lower = body.lowercased()
-                guard let count = body.split(separator: " ").first.flatMap({ Int($0) }), lower.contains("unit kompetensi")
+                guard let count = body.split(separator: " ").first.flatMap({ Int($0) }),
+                    lower.contains("unit kompetensi")
                 else { continue }
                 if lower.contains("unit kompetensi inti") {
                     inti = count

@@ -25,14 +25,18 @@ public struct DocumentText: Sendable {
             self.init(path: path, text: text, encoding: "UTF-8")
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
-            guard let text = String(data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian) else {
+            guard
+                let text = String(
+                    data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
+            else {
                 throw ImportError(file: path, message: "berkas ber-BOM UTF-16 tetapi isinya bukan UTF-16 yang sah")
             }
             self.init(path: path, text: text, encoding: little ? "UTF-16LE" : "UTF-16BE")
         } else if bytes.contains(0) {
             throw ImportError(
                 file: path,
-                message: "berkas berisi byte NUL: bukan teks (UTF-16 tanpa BOM atau berkas biner?); simpan sebagai UTF-8")
+                message:
+                    "berkas berisi byte NUL: bukan teks (UTF-16 tanpa BOM atau berkas biner?); simpan sebagai UTF-8")
         } else if let text = String(bytes: bytes, encoding: .utf8) {
             self.init(path: path, text: text, encoding: "UTF-8")
         } else {

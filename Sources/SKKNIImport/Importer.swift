@@ -68,7 +68,9 @@ public enum Importer {
             if upper.hasPrefix("KEPUTUSAN MENTERI") { decreeHeader = true }
             if upper.hasPrefix("SKEMA SERTIFIKASI") { schemeTitle = true }
         }
-        if decreeHeader, document.lines.contains(where: { DecreeParser.qualificationHeading(LineText.plain($0)) != nil }) {
+        if decreeHeader,
+            document.lines.contains(where: { DecreeParser.qualificationHeading(LineText.plain($0)) != nil })
+        {
             return .decree
         }
         if schemeTitle, document.lines.contains(where: { SchemeParser.isTableHeader(LineText.plain($0)) }) {
@@ -170,4 +172,3 @@ public enum Importer {
             diagnostics: diagnostics.sorted(by: Diagnostic.ordered), failures: failures, documents: documents)
     }
 }
-

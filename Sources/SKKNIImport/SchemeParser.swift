@@ -52,7 +52,8 @@ struct SchemeParser {
 
     mutating func parse() throws(ImportError) -> Scheme {
         let lines = document.lines
-        guard let titleIndex = lines.firstIndex(where: { LineText.plain($0).uppercased().hasPrefix("SKEMA SERTIFIKASI") })
+        guard
+            let titleIndex = lines.firstIndex(where: { LineText.plain($0).uppercased().hasPrefix("SKEMA SERTIFIKASI") })
         else {
             throw ImportError(file: document.path, message: "tidak ditemukan judul 'SKEMA SERTIFIKASI'")
         }
@@ -122,7 +123,8 @@ struct SchemeParser {
                             "blok sampul rusak (label dan nilai tercampur); nomor dokumen tidak dapat dibaca dengan pasti",
                             file: document.path, line: i + 1, subject: id))
                 } else if let value = SchemeParser.value(of: "Nomor Dokumen", in: plain) {
-                    scheme.documentNumber = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+                    scheme.documentNumber = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(
+                        String.init)
                 }
             }
             if lower.hasPrefix("disahkan"), IndonesianDate.find(in: plain) == nil {
@@ -181,7 +183,8 @@ struct SchemeParser {
                 }
             }
             if scheme.packagingTypeText == nil,
-                let type = SchemeParser.value(of: "Jenis Kemasan", in: plain) ?? SchemeParser.value(of: "Jenis Skema", in: plain)
+                let type = SchemeParser.value(of: "Jenis Kemasan", in: plain)
+                    ?? SchemeParser.value(of: "Jenis Skema", in: plain)
             {
                 scheme.packagingTypeText = type
                 scheme.packagingType = SchemeParser.packagingType(type)
@@ -204,7 +207,8 @@ struct SchemeParser {
             }
             if inTable {
                 if let row = UnitRowParser.parse(raw, expectPrerequisites: false) {
-                    scheme.units.append(SchemeUnit(number: row.number, code: row.code, title: row.title, line: lineNumber))
+                    scheme.units.append(
+                        SchemeUnit(number: row.number, code: row.code, title: row.title, line: lineNumber))
                     lastUnit = scheme.units.count - 1
                 } else if !plain.isEmpty, let last = lastUnit, SchemeParser.isContinuation(plain) {
                     scheme.units[last].title = TitleText.collapseWhitespace(scheme.units[last].title + " " + plain)
@@ -246,7 +250,9 @@ struct SchemeParser {
     static func ministerialDecrees(in plain: String, line: Int) -> [DecreeReference] {
         var found: [DecreeReference] = []
         var searchStart = plain.startIndex
-        while let start = plain.range(of: "Keputusan Menteri", options: .caseInsensitive, range: searchStart..<plain.endIndex) {
+        while let start = plain.range(
+            of: "Keputusan Menteri", options: .caseInsensitive, range: searchStart..<plain.endIndex)
+        {
             searchStart = start.upperBound
             let words = DecreeReferenceScanner.words(String(plain[start.lowerBound...]))
             guard let match = DecreeReferenceScanner.matches(words: words).first else { continue }

@@ -80,14 +80,28 @@ struct PageFactory {
         }
         let names = Dictionary(input.rules.map { ($0.identifier, $0.name) }, uniquingKeysWith: { a, _ in a })
         let ruleRows: [[String: Any]] = byRule.keys.sorted().map { id in
-            ["rule": id, "name": names[id] ?? "", "count": byRule[id]!.0, "suppressed": byRule[id]!.1, "href": SitePaths.rule(id)]
+            [
+                "rule": id, "name": names[id] ?? "", "count": byRule[id]!.0, "suppressed": byRule[id]!.1,
+                "href": SitePaths.rule(id),
+            ]
         }
         let context: [String: Any] = [
             "decreeCount": c.decrees.count, "qualificationCount": c.qualifications.count,
             "unitCount": units.count, "schemeCount": c.schemes.count,
-            "errors": bySeverity["error"] ?? 0, "warnings": bySeverity["warning"] ?? 0, "notes": bySeverity["note"] ?? 0,
-            "decrees": c.decrees.map { ["label": $0.label, "title": $0.title, "href": SitePaths.decree($0.id), "count": $0.qualifications.count] },
-            "schemes": c.schemes.map { ["title": $0.occupation, "type": $0.packagingType.label, "href": SitePaths.scheme($0.id), "units": $0.units.count] },
+            "errors": bySeverity["error"] ?? 0, "warnings": bySeverity["warning"] ?? 0,
+            "notes": bySeverity["note"] ?? 0,
+            "decrees": c.decrees.map {
+                [
+                    "label": $0.label, "title": $0.title, "href": SitePaths.decree($0.id),
+                    "count": $0.qualifications.count,
+                ]
+            },
+            "schemes": c.schemes.map {
+                [
+                    "title": $0.occupation, "type": $0.packagingType.label, "href": SitePaths.scheme($0.id),
+                    "units": $0.units.count,
+                ]
+            },
             "ruleRows": ruleRows,
         ]
         return Page(path: "index.html", template: "home", title: "Katalog kompetensi", context: context)
@@ -100,8 +114,10 @@ struct PageFactory {
             "revokes": d.revokes.map { ["label": $0.label, "title": $0.title ?? "", "line": $0.line] },
             "amends": d.amends.map { ["label": $0.label, "line": $0.line] },
             "qualifications": d.qualifications.map {
-                ["letter": $0.letter, "level": $0.level, "group": $0.group, "codification": $0.codification ?? "",
-                 "href": SitePaths.qualification($0.id), "units": $0.units.count]
+                [
+                    "letter": $0.letter, "level": $0.level, "group": $0.group, "codification": $0.codification ?? "",
+                    "href": SitePaths.qualification($0.id), "units": $0.units.count,
+                ]
             },
         ]
         return Page(path: SitePaths.decree(d.id), template: "decree", title: d.label, context: context)
@@ -145,14 +161,18 @@ struct PageFactory {
             "hasTree": !roots.isEmpty, "source": d.source, "line": q.line,
             "findings": findings(about: [q.id] + q.units.map(\.code.raw)),
         ]
-        return Page(path: SitePaths.qualification(q.id), template: "qualification", title: "Kualifikasi \(q.letter) — \(d.label)", context: context)
+        return Page(
+            path: SitePaths.qualification(q.id), template: "qualification",
+            title: "Kualifikasi \(q.letter) — \(d.label)", context: context)
     }
 
     func unit(_ entry: UnitIndex.Entry) -> Page {
         let versions: [[String: Any]] = entry.versions.map { v in
             [
                 "code": v.code.raw,
-                "titles": v.titles.map { ["title": $0.title, "places": $0.places.map { ["file": $0.file, "line": $0.line] }] },
+                "titles": v.titles.map {
+                    ["title": $0.title, "places": $0.places.map { ["file": $0.file, "line": $0.line] }]
+                },
                 "uses": v.uses.map { ["label": $0.label, "role": $0.role, "href": $0.href] },
                 "prerequisites": v.prerequisites.map(unitLink), "hasPrerequisites": !v.prerequisites.isEmpty,
                 "hasRequiredBy": !v.requiredBy.isEmpty,
@@ -164,20 +184,28 @@ struct PageFactory {
             "title": entry.versions.first?.titles.first?.title ?? "",
             "findings": findings(about: [entry.identity] + entry.versions.map(\.code.raw)),
         ]
-        return Page(path: SitePaths.unit(entry.identity), template: "unit", title: "Unit \(entry.identity)", context: context)
+        return Page(
+            path: SitePaths.unit(entry.identity), template: "unit", title: "Unit \(entry.identity)", context: context)
     }
 
     func scheme(_ s: Scheme) -> Page {
         let decreeIDs = Set(input.catalog.decrees.map(\.id))
         let context: [String: Any] = [
-            "title": s.title, "name": s.name ?? "", "type": s.packagingType.label, "typeText": s.packagingTypeText ?? "",
+            "title": s.title, "name": s.name ?? "", "type": s.packagingType.label,
+            "typeText": s.packagingTypeText ?? "",
             "level": s.level.map(String.init) ?? "", "owner": s.owner ?? "", "documentNumber": s.documentNumber ?? "",
             "approvedDate": s.approvedDate ?? "", "source": s.source, "line": s.line,
             "citations": s.citations.map { c -> [String: Any] in
-                ["label": c.label, "title": c.title ?? "", "href": decreeIDs.contains(c.decreeID) ? SitePaths.decree(c.decreeID) : "", "line": c.line]
+                [
+                    "label": c.label, "title": c.title ?? "",
+                    "href": decreeIDs.contains(c.decreeID) ? SitePaths.decree(c.decreeID) : "", "line": c.line,
+                ]
             },
             "units": s.units.map { u -> [String: Any] in
-                ["number": u.number.map(String.init) ?? "", "code": unitLink(u.code), "title": u.cleanTitle, "line": u.line]
+                [
+                    "number": u.number.map(String.init) ?? "", "code": unitLink(u.code), "title": u.cleanTitle,
+                    "line": u.line,
+                ]
             },
             "requirements": s.requirements,
             "findings": findings(about: [s.id] + s.units.map(\.code.raw)),
@@ -199,8 +227,10 @@ struct PageFactory {
         let counts = Dictionary(grouping: input.diagnostics, by: \.rule).mapValues(\.count)
         let context: [String: Any] = [
             "rules": input.rules.map {
-                ["identifier": $0.identifier, "name": $0.name, "severity": $0.severity.label, "summary": $0.summary,
-                 "href": SitePaths.rule($0.identifier), "count": counts[$0.identifier] ?? 0]
+                [
+                    "identifier": $0.identifier, "name": $0.name, "severity": $0.severity.label, "summary": $0.summary,
+                    "href": SitePaths.rule($0.identifier), "count": counts[$0.identifier] ?? 0,
+                ]
             }
         ]
         return Page(path: "aturan/index.html", template: "rules", title: "Aturan pemeriksa", context: context)
@@ -209,9 +239,11 @@ struct PageFactory {
     func rule(_ r: RuleInfo) -> Page {
         let context: [String: Any] = [
             "identifier": r.identifier, "name": r.name, "severity": r.severity.label, "summary": r.summary,
-            "rationale": r.rationale, "findings": input.diagnostics.filter { $0.rule == r.identifier }.map(findingContext),
+            "rationale": r.rationale,
+            "findings": input.diagnostics.filter { $0.rule == r.identifier }.map(findingContext),
         ]
-        return Page(path: SitePaths.rule(r.identifier), template: "rule", title: "\(r.identifier) \(r.name)", context: context)
+        return Page(
+            path: SitePaths.rule(r.identifier), template: "rule", title: "\(r.identifier) \(r.name)", context: context)
     }
 
     func search() -> Page {

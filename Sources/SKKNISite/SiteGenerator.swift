@@ -38,7 +38,8 @@ public enum SiteGenerator {
         files += Downloads.csvFiles(input.catalog)
         files += extraFiles
         let staticDir = siteDirectory.appendingPathComponent("static")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: staticDir.path))?.sorted() ?? [] where !name.hasPrefix(".") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: staticDir.path))?.sorted() ?? []
+        where !name.hasPrefix(".") {
             files.append(("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name))))
         }
         try OutputDirectory.replace(output, with: files)
@@ -87,7 +88,9 @@ public enum OutputDirectory {
             try? fm.removeItem(at: old)
         } catch {
             try? fm.removeItem(at: staging)
-            if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: output) }
+            if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: old.path) {
+                try? fm.moveItem(at: old, to: output)
+            }
             throw error
         }
     }
@@ -119,7 +122,8 @@ enum SearchIndex {
 
     static func files(for pages: [Page]) -> [(String, Data)] {
         var buckets: [Character: [[String]]] = [:]
-        for page in pages where page.template == "unit" || page.template == "qualification" || page.template == "scheme" {
+        for page in pages where page.template == "unit" || page.template == "qualification" || page.template == "scheme"
+        {
             let key: String
             let label: String
             let title: String
@@ -136,7 +140,9 @@ enum SearchIndex {
             }
             key = normalize(label) + " " + normalize(title)
             let entry = [key, label, title, page.path]
-            for first in Set(key.split(separator: " ").compactMap(\.first)) { buckets[first, default: []].append(entry) }
+            for first in Set(key.split(separator: " ").compactMap(\.first)) {
+                buckets[first, default: []].append(entry)
+            }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -167,17 +173,26 @@ enum Downloads {
     static func csvFiles(_ catalog: Catalog) -> [(String, Data)] {
         var units: [[String]] = [["code", "identity", "version", "title"]]
         var seen = Set<String>()
-        var qualificationUnits: [[String]] = [["qualification", "code", "role", "title", "prerequisites", "file", "line"]]
+        var qualificationUnits: [[String]] = [
+            ["qualification", "code", "role", "title", "prerequisites", "file", "line"]
+        ]
         for (decree, q) in catalog.qualifications {
             for u in q.units {
-                if seen.insert(u.code.raw).inserted { units.append([u.code.raw, u.code.identity, u.code.version, u.cleanTitle]) }
-                qualificationUnits.append([q.id, u.code.raw, u.role.rawValue, u.cleanTitle, u.prerequisites.map(\.raw).joined(separator: " "), decree.source, String(u.line)])
+                if seen.insert(u.code.raw).inserted {
+                    units.append([u.code.raw, u.code.identity, u.code.version, u.cleanTitle])
+                }
+                qualificationUnits.append([
+                    q.id, u.code.raw, u.role.rawValue, u.cleanTitle, u.prerequisites.map(\.raw).joined(separator: " "),
+                    decree.source, String(u.line),
+                ])
             }
         }
         var schemeUnits: [[String]] = [["scheme", "code", "title", "file", "line"]]
         for s in catalog.schemes {
             for u in s.units {
-                if seen.insert(u.code.raw).inserted { units.append([u.code.raw, u.code.identity, u.code.version, u.cleanTitle]) }
+                if seen.insert(u.code.raw).inserted {
+                    units.append([u.code.raw, u.code.identity, u.code.version, u.cleanTitle])
+                }
                 schemeUnits.append([s.id, u.code.raw, u.cleanTitle, s.source, String(u.line)])
             }
         }

@@ -25,7 +25,10 @@ public struct SiteInput: Sendable {
     public var rules: [RuleInfo]
     public var sourceLine: @Sendable (String, Int) -> String?
 
-    public init(catalog: Catalog, diagnostics: [Diagnostic], rules: [RuleInfo], sourceLine: @escaping @Sendable (String, Int) -> String?) {
+    public init(
+        catalog: Catalog, diagnostics: [Diagnostic], rules: [RuleInfo],
+        sourceLine: @escaping @Sendable (String, Int) -> String?
+    ) {
         self.catalog = catalog
         self.diagnostics = diagnostics
         self.rules = rules

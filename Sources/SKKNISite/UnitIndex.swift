@@ -39,10 +39,14 @@ enum UnitIndex {
                 touch(u.code)
                 addTitle(u.code, u.cleanTitle, SourceLocation(file: decree.source, line: u.line))
                 versions[u.code.raw]!.uses.append(
-                    Use(label: "Kualifikasi \(q.letter) (\(decree.label), jenjang \(q.level) \(q.group))", role: u.role.rawValue, href: SitePaths.qualification(q.id)))
+                    Use(
+                        label: "Kualifikasi \(q.letter) (\(decree.label), jenjang \(q.level) \(q.group))",
+                        role: u.role.rawValue, href: SitePaths.qualification(q.id)))
                 for p in u.prerequisites {
                     touch(p)
-                    if !versions[u.code.raw]!.prerequisites.contains(p) { versions[u.code.raw]!.prerequisites.append(p) }
+                    if !versions[u.code.raw]!.prerequisites.contains(p) {
+                        versions[u.code.raw]!.prerequisites.append(p)
+                    }
                     versions[p.raw]!.requiredBy.append((u.code, "di kualifikasi \(q.letter)"))
                 }
             }
@@ -51,12 +55,14 @@ enum UnitIndex {
             for u in s.units {
                 touch(u.code)
                 addTitle(u.code, u.cleanTitle, SourceLocation(file: s.source, line: u.line))
-                versions[u.code.raw]!.uses.append(Use(label: "Skema \(s.occupation)", role: "skema", href: SitePaths.scheme(s.id)))
+                versions[u.code.raw]!.uses.append(
+                    Use(label: "Skema \(s.occupation)", role: "skema", href: SitePaths.scheme(s.id)))
             }
         }
         var entries: [String: Entry] = [:]
         for version in versions.values {
-            entries[version.code.identity, default: Entry(identity: version.code.identity, versions: [])].versions.append(version)
+            entries[version.code.identity, default: Entry(identity: version.code.identity, versions: [])].versions
+                .append(version)
         }
         for key in entries.keys { entries[key]!.versions.sort { $0.code < $1.code } }
         return entries

@@ -36,23 +36,37 @@ struct BuildCommand: ParsableCommand {
                 ("unduh/findings.json", Data(formatter.format(run.diagnostics, as: .json).utf8)),
                 ("unduh/findings.sarif", Data(formatter.format(run.diagnostics, as: .sarif).utf8)),
             ]
-            let rules = RuleRegistry.descriptions.map {
-                RuleInfo(identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary, rationale: $0.rationale)
-            } + ImportIssue.all.map { RuleInfo(identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary, rationale: $0.summary) }
+            let rules =
+                RuleRegistry.descriptions.map {
+                    RuleInfo(
+                        identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary,
+                        rationale: $0.rationale)
+                }
+                + ImportIssue.all.map {
+                    RuleInfo(
+                        identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary,
+                        rationale: $0.summary)
+                }
             let lines = run.lines
-            let input = SiteInput(catalog: c, diagnostics: run.diagnostics, rules: rules, sourceLine: { lines.line($0, $1) })
+            let input = SiteInput(
+                catalog: c, diagnostics: run.diagnostics, rules: rules, sourceLine: { lines.line($0, $1) })
             summary = try SiteGenerator.build(
-                input, siteDirectory: URL(fileURLWithPath: site), output: URL(fileURLWithPath: output), extraFiles: extra)
+                input, siteDirectory: URL(fileURLWithPath: site), output: URL(fileURLWithPath: output),
+                extraFiles: extra)
         } catch {
             printError("\(output): galat: situs tidak dapat ditulis (keluaran lama dibiarkan utuh): \(error)")
             throw ExitCode(ExitStatus.unreadable)
         }
         let written = clock.now
-        print("\(c.decrees.count) keputusan, \(c.qualifications.count) kualifikasi, \(c.schemes.count) skema; \(formatter.summary(run.diagnostics))")
+        print(
+            "\(c.decrees.count) keputusan, \(c.qualifications.count) kualifikasi, \(c.schemes.count) skema; \(formatter.summary(run.diagnostics))"
+        )
         print(
             "situs: \(output)/index.html — \(summary.pages) halaman, \(summary.files) berkas, \(summary.bytes / 1024) KiB (impor+periksa \(ms(checked - start)) ms, situs+basis data \(ms(written - checked)) ms)"
         )
     }
 
-    func ms(_ d: Duration) -> Int { Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000) }
+    func ms(_ d: Duration) -> Int {
+        Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+    }
 }

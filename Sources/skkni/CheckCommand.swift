@@ -27,7 +27,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
-        let run = try CheckRun.perform(paths: paths, drafts: drafts, baselinePath: baseline, useBaseline: !noBaseline && !writeBaseline)
+        let run = try CheckRun.perform(
+            paths: paths, drafts: drafts, baselinePath: baseline, useBaseline: !noBaseline && !writeBaseline)
         if writeBaseline {
             let path = baseline ?? paths.baselineDisplay
             let previous = try? Baseline.load(from: URL(fileURLWithPath: path), displayPath: path)
@@ -41,10 +42,13 @@ struct CheckCommand: ParsableCommand {
             print("\(accepted.entries.count) temuan ditulis ke \(path); isi kolom \"reason\" untuk setiap entri.")
             return
         }
-        let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let color =
+            format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let formatter = DiagnosticFormatter(sourceLine: run.lines.line, color: color, showSuppressed: showSuppressed)
         FileHandle.standardOutput.write(Data(formatter.format(run.diagnostics, as: format.value).utf8))
-        let failing = run.diagnostics.contains { !$0.suppressed && ($0.severity == .error || (strict && $0.severity == .warning)) }
+        let failing = run.diagnostics.contains {
+            !$0.suppressed && ($0.severity == .error || (strict && $0.severity == .warning))
+        }
         if failing { throw ExitCode(ExitStatus.findings) }
     }
 }
@@ -68,7 +72,9 @@ struct CheckRun {
     var diagnostics: [Diagnostic]
     var lines: SourceLines
 
-    static func perform(paths: ProjectPaths, drafts draftPaths: [String], baselinePath: String?, useBaseline: Bool) throws -> CheckRun {
+    static func perform(paths: ProjectPaths, drafts draftPaths: [String], baselinePath: String?, useBaseline: Bool)
+        throws -> CheckRun
+    {
         let loaded: LoadedCatalog
         do throws(ImportError) {
             loaded = try LoadedCatalog.load(paths)
@@ -100,7 +106,8 @@ struct CheckRun {
             let path = baselinePath ?? paths.baselineDisplay
             if FileManager.default.fileExists(atPath: path) {
                 do {
-                    diagnostics = try Baseline.load(from: URL(fileURLWithPath: path), displayPath: path).apply(to: diagnostics)
+                    diagnostics = try Baseline.load(from: URL(fileURLWithPath: path), displayPath: path).apply(
+                        to: diagnostics)
                 } catch {
                     printError("\(path): galat: baseline tidak dapat dibaca: \(error.localizedDescription)")
                     throw ExitCode(ExitStatus.unreadable)

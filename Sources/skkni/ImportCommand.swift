@@ -25,19 +25,23 @@ struct ImportCommand: ParsableCommand {
         for file in files {
             do throws(ImportError) {
                 let (_, diagnostics, _) = try Importer.importFile(at: URL(fileURLWithPath: file), displayPath: file)
-                printError(DiagnosticFormatter(sourceLine: { _, _ in nil }).text(diagnostics).trimmingCharacters(in: .newlines))
+                printError(
+                    DiagnosticFormatter(sourceLine: { _, _ in nil }).text(diagnostics).trimmingCharacters(in: .newlines)
+                )
                 let target = paths.sourcesURL.appendingPathComponent((file as NSString).lastPathComponent)
                 if target.standardizedFileURL.path != URL(fileURLWithPath: file).standardizedFileURL.path {
                     try? FileManager.default.createDirectory(at: paths.sourcesURL, withIntermediateDirectories: true)
                     if FileManager.default.fileExists(atPath: target.path) {
-                        printError("\(file): galat: \(target.path) sudah ada; ganti nama berkas atau hapus yang lama dahulu")
+                        printError(
+                            "\(file): galat: \(target.path) sudah ada; ganti nama berkas atau hapus yang lama dahulu")
                         rejected = true
                         continue
                     }
                     do {
                         try FileManager.default.copyItem(at: URL(fileURLWithPath: file), to: target)
                     } catch {
-                        printError("\(file): galat: tidak dapat disalin ke \(target.path): \(error.localizedDescription)")
+                        printError(
+                            "\(file): galat: tidak dapat disalin ke \(target.path): \(error.localizedDescription)")
                         rejected = true
                     }
                 }
@@ -66,7 +70,9 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadable)
         }
         let c = loaded.result.catalog
-        let units = c.decrees.flatMap(\.qualifications).reduce(0) { $0 + $1.units.count } + c.schemes.reduce(0) { $0 + $1.units.count }
+        let units =
+            c.decrees.flatMap(\.qualifications).reduce(0) { $0 + $1.units.count }
+            + c.schemes.reduce(0) { $0 + $1.units.count }
         print(
             "\(c.decrees.count) keputusan, \(c.decrees.flatMap(\.qualifications).count) kualifikasi, \(c.schemes.count) skema, \(units) baris unit; "
                 + "\(summary.written.count) berkas \(check ? "akan ditulis" : "ditulis"), \(summary.unchanged.count) tidak berubah, \(summary.removed.count) \(check ? "akan dihapus" : "dihapus")"

@@ -14,10 +14,14 @@ struct RulesCommand: ParsableCommand {
         switch format {
         case .text:
             for d in RuleRegistry.descriptions {
-                print("\(d.identifier)  \(d.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)")
+                print(
+                    "\(d.identifier)  \(d.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)"
+                )
             }
             for issue in ImportIssue.all {
-                print("\(issue.identifier)  \(issue.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(issue.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(issue.summary)")
+                print(
+                    "\(issue.identifier)  \(issue.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(issue.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(issue.summary)"
+                )
             }
         case .markdown:
             print(RuleDocumentation.markdown())

@@ -67,13 +67,13 @@ enum CLI {
         defer { try? FileManager.default.removeItem(at: dir) }
         let draft = dir.appendingPathComponent("draf.txt")
         try """
-            SKEMA SERTIFIKASI KLASTER PELATIHAN TATAP MUKA
-            5.1. Jenis Kemasan : Klaster
-            5.2. Nama Skema : Pelatihan Tatap Muka
-            NO\tKODE UNIT\tJUDUL UNIT
-            1\tN.78SPS02.028.2\tMelaksanakan Pelatihan Tatap Muka (Face To Face)
-            2\tN.78SPS02.028.2\tMelaksanakan Pelatihan Tatap Muka (Face To Face)
-            """.write(to: draft, atomically: true, encoding: .utf8)
+        SKEMA SERTIFIKASI KLASTER PELATIHAN TATAP MUKA
+        5.1. Jenis Kemasan : Klaster
+        5.2. Nama Skema : Pelatihan Tatap Muka
+        NO\tKODE UNIT\tJUDUL UNIT
+        1\tN.78SPS02.028.2\tMelaksanakan Pelatihan Tatap Muka (Face To Face)
+        2\tN.78SPS02.028.2\tMelaksanakan Pelatihan Tatap Muka (Face To Face)
+        """.write(to: draft, atomically: true, encoding: .utf8)
         let result = try CLI.run(["check", draft.path, "--format", "json"])
         #expect(result.status == 1)
         let items = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
@@ -94,13 +94,15 @@ enum CLI {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let catalog = dir.appendingPathComponent("catalog")
-        try FileManager.default.createDirectory(at: catalog.appendingPathComponent("sources"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: catalog.appendingPathComponent("sources"), withIntermediateDirectories: true)
         let note = dir.appendingPathComponent("belanja.txt")
         try "Daftar belanja\n- beras\n".write(to: note, atomically: true, encoding: .utf8)
         let result = try CLI.run(["import", "--catalog", catalog.path, note.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("\(note.path): galat: bukan dokumen yang dikenali"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: catalog.appendingPathComponent("sources").path).isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: catalog.appendingPathComponent("sources").path).isEmpty)
     }
 
     @Test func importOfTheCommittedSourcesChangesNothing() throws {
@@ -122,6 +124,9 @@ enum CLI {
         let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as! [String: Any]
         #expect(log["version"] as? String == "2.1.0")
         let github = try CLI.run(["check", "--no-baseline", "--format", "github"])
-        #expect(github.stdout.contains("::error file=catalog/sources/skema-klaster-pengelolaan-produksi.txt,line=80,title=[SKK104] malformed-code::"))
+        #expect(
+            github.stdout.contains(
+                "::error file=catalog/sources/skema-klaster-pengelolaan-produksi.txt,line=80,title=[SKK104] malformed-code::"
+            ))
     }
 }

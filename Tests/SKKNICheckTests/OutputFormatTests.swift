@@ -8,7 +8,8 @@ import Testing
     let findings = SeedCatalog.findings
     var formatter: DiagnosticFormatter {
         DiagnosticFormatter(sourceLine: { file, line in
-            guard let text = try? String(contentsOf: SeedCatalog.root.appendingPathComponent(file), encoding: .utf8) else { return nil }
+            guard let text = try? String(contentsOf: SeedCatalog.root.appendingPathComponent(file), encoding: .utf8)
+            else { return nil }
             let lines = text.components(separatedBy: "\n")
             return line >= 1 && line <= lines.count ? lines[line - 1] : nil
         })
@@ -16,7 +17,10 @@ import Testing
 
     @Test func textIsCompilerStyleWithTheSourceLine() {
         let text = formatter.text(findings)
-        #expect(text.contains("catalog/sources/kepmen-3-2021-kkni-pelatihan-kerja-sertifikasi.txt:353: error: [SKK201] N.78SPS02.023.1 (inti) mensyaratkan N.78SPS02.084.2"))
+        #expect(
+            text.contains(
+                "catalog/sources/kepmen-3-2021-kkni-pelatihan-kerja-sertifikasi.txt:353: error: [SKK201] N.78SPS02.023.1 (inti) mensyaratkan N.78SPS02.084.2"
+            ))
         #expect(text.contains("    353 | 5. N.78SPS02.023.1 Mengembangkan Program Pelatihan Kerja N.78SPS02.084.2"))
         #expect(!text.contains("\u{1B}["))
         #expect(text.hasSuffix("6 galat, 92 peringatan, 26 catatan\n"))

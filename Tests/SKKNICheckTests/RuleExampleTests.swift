@@ -31,7 +31,8 @@ import Testing
                     lines.append(String(line))
                 }
             }
-            let (imported, _) = try Importer.importDocument(DocumentText(path: path, text: lines.joined(separator: "\n")))
+            let (imported, _) = try Importer.importDocument(
+                DocumentText(path: path, text: lines.joined(separator: "\n")))
             switch imported {
             case .decree(let d): decrees.append(d)
             case .scheme(let s): if document.isDraft { drafts.append(s) } else { schemes.append(s) }
@@ -46,7 +47,9 @@ import Testing
     func examples(_ identifier: String) throws {
         let rule = RuleRegistry.rule(named: identifier)!
         let d = rule.description
-        #expect(!d.triggeringExamples.isEmpty && !d.nonTriggeringExamples.isEmpty, "\(identifier) needs both kinds of example")
+        #expect(
+            !d.triggeringExamples.isEmpty && !d.nonTriggeringExamples.isEmpty,
+            "\(identifier) needs both kinds of example")
         #expect(d.identifier.hasPrefix("SKK") && d.identifier.count == 6)
         for example in d.triggeringExamples {
             let prepared = try Self.prepare(example)
@@ -61,7 +64,10 @@ import Testing
         for example in d.nonTriggeringExamples {
             let prepared = try Self.prepare(example)
             let found = Checker.run(catalog: prepared.catalog, drafts: prepared.drafts, rules: [rule])
-            #expect(found.isEmpty, "\(identifier): non-triggering example at \(example.file):\(example.line) found \(found.map(\.message))")
+            #expect(
+                found.isEmpty,
+                "\(identifier): non-triggering example at \(example.file):\(example.line) found \(found.map(\.message))"
+            )
         }
     }
 

@@ -9,7 +9,8 @@ enum SeedCatalog {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let decreeFile = "catalog/sources/kepmen-3-2021-kkni-pelatihan-kerja-sertifikasi.txt"
-    static let result = try! Importer.importDirectory(root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
+    static let result = try! Importer.importDirectory(
+        root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
     static let findings = Checker.run(catalog: result.catalog)
 
     static func of(_ name: String) -> [Diagnostic] { findings.filter { $0.name == name } }
@@ -19,7 +20,8 @@ enum SeedCatalog {
 @Suite struct SeedFindingsTests {
     @Test func versionMismatchesAreTheTwelveIdentities() {
         let subjects = SeedCatalog.of("version-mismatch").map(\.subject).sorted()
-        let expected = ["N.78SPS01.001", "N.78SPS01.003", "N.78SPS01.004"]
+        let expected =
+            ["N.78SPS01.001", "N.78SPS01.003", "N.78SPS01.004"]
             + ["042", "043", "046", "049", "062", "075", "078", "079", "080"].map { "N.78SPS02.\($0)" }
         #expect(subjects == expected.sorted())
         let n075 = SeedCatalog.of("version-mismatch").first { $0.subject == "N.78SPS02.075" }!
@@ -35,7 +37,9 @@ enum SeedCatalog {
                 "N.78SPS02.039.2", "N.78SPS02.040.2", "N.78SPS02.060.2", "N.78SPS02.071.1",
             ])
         let n039 = drift.first { $0.subject == "N.78SPS02.039.2" }!
-        #expect(n039.message.contains("\"Mengelola Bahan Pelatihan Kerja\"") && n039.message.contains("\"Mengelola Bahan Kerja\""))
+        #expect(
+            n039.message.contains("\"Mengelola Bahan Pelatihan Kerja\"")
+                && n039.message.contains("\"Mengelola Bahan Kerja\""))
         #expect(n039.location.line == 249)
         #expect(drift.first { $0.subject == "M.74SPS03.096.1" }!.message.contains("3 judul berbeda"))
         // Case, tags, hyphenation and spaces around punctuation are not drift.
@@ -46,7 +50,8 @@ enum SeedCatalog {
 
     @Test func unitsBothIntiAndPilihan() {
         let duplicates = SeedCatalog.of("duplicate-unit")
-        #expect(duplicates.map(\.subject) == ["M.74SPS03.117.1", "M.74SPS03.119.1", "M.74SPS03.124.1", "M.74SPS03.097.1"])
+        #expect(
+            duplicates.map(\.subject) == ["M.74SPS03.117.1", "M.74SPS03.119.1", "M.74SPS03.124.1", "M.74SPS03.097.1"])
         #expect(duplicates.map(\.location.line) == [1254, 1255, 1259, 1572])
         #expect(duplicates.allSatisfy { $0.severity == .error })
         #expect(duplicates[0].message.contains("kualifikasi K"))
@@ -62,13 +67,21 @@ enum SeedCatalog {
         let on084 = notPackaged.filter { $0.message.contains("mensyaratkan N.78SPS02.084.2") }
         #expect(on084.map(\.location.line) == [353, 689, 929])  // C, F, H
         #expect(on084[0].severity == .error)  // an inti unit in C: no valid package exists
-        #expect(on084.map { $0.message.contains("kualifikasi C") || $0.message.contains("kualifikasi F") || $0.message.contains("kualifikasi H") } == [true, true, true])
+        #expect(
+            on084.map {
+                $0.message.contains("kualifikasi C") || $0.message.contains("kualifikasi F")
+                    || $0.message.contains("kualifikasi H")
+            } == [true, true, true])
         // C and G offer N.78SPS02.070-074 as pilihan without their six prerequisites; F, H and J
         // miss one each besides 084.2.
         #expect(notPackaged.count == 59 + 1)
 
         let other = SeedCatalog.of("prerequisite-other-version")
-        #expect(other.contains { $0.subject == "N.78SPS01.003.2" && $0.message.contains("mensyaratkan N.78SPS01.001.1") && $0.message.contains("N.78SPS01.001.2") })
+        #expect(
+            other.contains {
+                $0.subject == "N.78SPS01.003.2" && $0.message.contains("mensyaratkan N.78SPS01.001.1")
+                    && $0.message.contains("N.78SPS01.001.2")
+            })
         #expect(other.allSatisfy { $0.message.contains("kualifikasi D") })
         #expect(other.count == 6)
         #expect(SeedCatalog.of("prerequisite-cycle").isEmpty)
@@ -82,10 +95,15 @@ enum SeedCatalog {
         let malformed = SeedCatalog.of("malformed-code")
         #expect(malformed.map(\.subject) == ["C.290MM01.014.1"])
         #expect(malformed[0].message.contains("mungkin maksudnya C.29OMM01.014.1"))
-        #expect(malformed[0].location == SKKNICore.SourceLocation(file: "catalog/sources/skema-klaster-pengelolaan-produksi.txt", line: 80))
+        #expect(
+            malformed[0].location
+                == SKKNICore.SourceLocation(file: "catalog/sources/skema-klaster-pengelolaan-produksi.txt", line: 80))
 
         let unspecified = SeedCatalog.of("scheme-type-unspecified")
-        #expect(unspecified.map(\.subject) == ["skema-klaster-pengelolaan-produksi", "skema-okupasi-supervisor-sales-technical-support"])
+        #expect(
+            unspecified.map(\.subject) == [
+                "skema-klaster-pengelolaan-produksi", "skema-okupasi-supervisor-sales-technical-support",
+            ])
 
         let superseded = SeedCatalog.of("superseded-code")
         #expect(superseded.map(\.subject) == ["P.85ASM00.001.2", "P.85ASM00.003.2", "P.854900.047.01"])
@@ -122,11 +140,17 @@ enum SeedCatalog {
             """
         let (document, _) = try Importer.importDocument(DocumentText(path: "draf.txt", text: draft))
         guard case .scheme(let scheme) = document else { return }
-        let findings = Checker.run(catalog: SeedCatalog.result.catalog, drafts: [scheme]).filter { $0.location.file == "draf.txt" }
+        let findings = Checker.run(catalog: SeedCatalog.result.catalog, drafts: [scheme]).filter {
+            $0.location.file == "draf.txt"
+        }
         let names = findings.map(\.name)
         #expect(names.contains("kkni-conformance"))
         #expect(findings.contains { $0.name == "kkni-conformance" && $0.subject == "M.74SPS03.090.1" })
-        #expect(findings.contains { $0.name == "scheme-prerequisite-missing" && $0.message.contains("N.78SPS02.019.2") && $0.location.line == 6 })
+        #expect(
+            findings.contains {
+                $0.name == "scheme-prerequisite-missing" && $0.message.contains("N.78SPS02.019.2")
+                    && $0.location.line == 6
+            })
     }
 }
 
@@ -136,10 +160,14 @@ enum SeedCatalog {
         var baseline = Baseline.accepting(findings, previous: nil, path: "baseline.json")
         #expect(baseline.entries.count == findings.count)
         baseline.entries.append(
-            .init(rule: "SKK101", name: "duplicate-unit", file: "x.txt", subject: "X.1", message: "hilang", reason: "lama"))
+            .init(
+                rule: "SKK101", name: "duplicate-unit", file: "x.txt", subject: "X.1", message: "hilang", reason: "lama"
+            ))
         let applied = baseline.apply(to: findings)
         #expect(applied.filter { !$0.suppressed }.map(\.rule) == ["SKK900"])
-        #expect(applied.first { $0.rule == "SKK900" }?.location == SKKNICore.SourceLocation(file: "baseline.json", line: baseline.entries.count + 1))
+        #expect(
+            applied.first { $0.rule == "SKK900" }?.location
+                == SKKNICore.SourceLocation(file: "baseline.json", line: baseline.entries.count + 1))
     }
 
     @Test func keepsReasonsWhenRewritten() throws {

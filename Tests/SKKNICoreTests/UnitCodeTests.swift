@@ -44,18 +44,30 @@ import Testing
 
 @Suite struct TitleTextTests {
     @Test func cleansMarkupAndHyphenation() {
-        #expect(TitleText.clean("Melaksanakan Pelatihan Tatap Muka (<i>Face To Face</i>)") == "Melaksanakan Pelatihan Tatap Muka (Face To Face)")
-        #expect(TitleText.clean("Melakukan Pengorganisasi-an SDM Pelatihan Kerja") == "Melakukan Pengorganisasian SDM Pelatihan Kerja")
-        #expect(TitleText.clean("Melakukan Pengemasan Unit- unit Kompetensi") == "Melakukan Pengemasan Unit-unit Kompetensi")
+        #expect(
+            TitleText.clean("Melaksanakan Pelatihan Tatap Muka (<i>Face To Face</i>)")
+                == "Melaksanakan Pelatihan Tatap Muka (Face To Face)")
+        #expect(
+            TitleText.clean("Melakukan Pengorganisasi-an SDM Pelatihan Kerja")
+                == "Melakukan Pengorganisasian SDM Pelatihan Kerja")
+        #expect(
+            TitleText.clean("Melakukan Pengemasan Unit- unit Kompetensi") == "Melakukan Pengemasan Unit-unit Kompetensi"
+        )
         #expect(TitleText.clean("Menerapkan Dasar-Dasar Produktivitas") == "Menerapkan Dasar-Dasar Produktivitas")
         #expect(TitleText.clean("Merancang Konten <i>e-Learning</i>") == "Merancang Konten e-Learning")
         #expect(TitleText.clean("**Judul**\t  dengan   spasi") == "Judul dengan spasi")
     }
 
     @Test func foldsIgnorableDifferencesOnly() {
-        #expect(TitleText.fold("Melakukan Kaji Ulang Manajemen Mutu/ Jaminan Mutu") == TitleText.fold("Melakukan Kaji Ulang Manajemen Mutu/Jaminan Mutu"))
-        #expect(TitleText.fold("Memfasilitasi (<i>On the Job Training/</i> Pemagangan)") == TitleText.fold("Memfasilitasi (<i>On the Job Training/ Pemagangan</i>)"))
-        #expect(TitleText.fold("Melakukan Rekrutmen Calon SDM Pelatihan kerja") == TitleText.fold("Melakukan Rekrutmen Calon SDM Pelatihan Kerja"))
+        #expect(
+            TitleText.fold("Melakukan Kaji Ulang Manajemen Mutu/ Jaminan Mutu")
+                == TitleText.fold("Melakukan Kaji Ulang Manajemen Mutu/Jaminan Mutu"))
+        #expect(
+            TitleText.fold("Memfasilitasi (<i>On the Job Training/</i> Pemagangan)")
+                == TitleText.fold("Memfasilitasi (<i>On the Job Training/ Pemagangan</i>)"))
+        #expect(
+            TitleText.fold("Melakukan Rekrutmen Calon SDM Pelatihan kerja")
+                == TitleText.fold("Melakukan Rekrutmen Calon SDM Pelatihan Kerja"))
         #expect(TitleText.fold("Melakukan Surveilan") != TitleText.fold("Melakukan Surveilans"))
         #expect(TitleText.fold("Ketidak Sesuaian") != TitleText.fold("Ketidaksesuaian"))
     }

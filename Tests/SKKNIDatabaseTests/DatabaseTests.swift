@@ -11,7 +11,8 @@ import Testing
         .deletingLastPathComponent()
 
     @Test func writesThePublicTables() throws {
-        let result = try Importer.importDirectory(Self.root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
+        let result = try Importer.importDirectory(
+            Self.root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-db-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -22,21 +23,33 @@ import Testing
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM qualifications") == 14)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM qualification_units") == 372)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM qualification_units WHERE role = 'inti'") == 67)
-            let k = try Row.fetchOne(db, sql: "SELECT letter, codification, level, grp, total, inti, pilihan FROM qualifications WHERE id = 'kepmen-3-2021-K'")!
+            let k = try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT letter, codification, level, grp, total, inti, pilihan FROM qualifications WHERE id = 'kepmen-3-2021-K'"
+            )!
             #expect(k["codification"] as String? == "N78SPS01")
             #expect(k["grp"] as String == "Asesor" && k["level"] as Int == 6 && k["total"] as Int == 8)
             let requires = try String.fetchAll(
-                db, sql: "SELECT requires FROM prerequisites WHERE qualification = 'kepmen-3-2021-B' AND code = 'N.78SPS02.070.1' ORDER BY requires")
+                db,
+                sql:
+                    "SELECT requires FROM prerequisites WHERE qualification = 'kepmen-3-2021-B' AND code = 'N.78SPS02.070.1' ORDER BY requires"
+            )
             #expect(requires == (64...69).map { "N.78SPS02.0\($0).1" })
             // Where is this unit used?
             let users = try String.fetchAll(
-                db, sql: "SELECT qualification || ':' || role FROM qualification_units WHERE code = 'N.78SPS02.075.1' ORDER BY qualification")
+                db,
+                sql:
+                    "SELECT qualification || ':' || role FROM qualification_units WHERE code = 'N.78SPS02.075.1' ORDER BY qualification"
+            )
             #expect(users == ["kepmen-3-2021-B:inti", "kepmen-3-2021-C:pilihan"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM scheme_units") == 29)
             let line = try Int.fetchOne(db, sql: "SELECT line FROM scheme_units WHERE code = 'C.290MM01.014.1'")
             #expect(line == 80)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM citations") == 12)
-            #expect(try String.fetchOne(db, sql: "SELECT target FROM decree_relations WHERE relation = 'revokes'") == "kepmen-233-2016")
+            #expect(
+                try String.fetchOne(db, sql: "SELECT target FROM decree_relations WHERE relation = 'revokes'")
+                    == "kepmen-233-2016")
         }
         // The same catalogue gives the same bytes.
         let first = try Data(contentsOf: url)

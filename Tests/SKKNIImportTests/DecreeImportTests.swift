@@ -26,7 +26,8 @@ import Testing
             "C": (5, "Instruktur", 17, 8, 9, 8, 24), "D": (6, "Instruktur", 14, 8, 6, 8, 19),
             "E": (3, "Tenaga Pelatihan", 7, 3, 4, 3, 15), "F": (4, "Tenaga Pelatihan", 10, 3, 7, 3, 35),
             "G": (5, "Tenaga Pelatihan", 13, 6, 7, 6, 26), "H": (6, "Tenaga Pelatihan", 14, 6, 8, 6, 15),
-            "I": (4, "Asesor", 3, 2, 1, 2, 19), "J": (5, "Asesor", 13, 3, 10, 3, 31), "K": (6, "Asesor", 8, 4, 4, 4, 22),
+            "I": (4, "Asesor", 3, 2, 1, 2, 19), "J": (5, "Asesor", 13, 3, 10, 3, 31),
+            "K": (6, "Asesor", 8, 4, 4, 4, 22),
             "L": (3, "Pengelola Lembaga Sertifikasi", 5, 1, 4, 1, 7),
             "M": (5, "Pengelola Lembaga Sertifikasi", 13, 6, 7, 6, 32),
             "N": (6, "Pengelola Lembaga Sertifikasi", 10, 5, 5, 5, 23),
@@ -69,7 +70,10 @@ import Testing
             Seeds.qualification(letter).units.first { $0.code.raw == code }!
         }
         #expect(unit("B", "N.78SPS02.070.1").prerequisites.map(\.raw) == (64...69).map { "N.78SPS02.0\($0).1" })
-        #expect(unit("D", "N.78SPS01.007.2").prerequisites.map(\.raw) == ["N.78SPS01.001.1", "N.78SPS01.003.1", "N.78SPS01.004.1", "N.78SPS01.005.1"])
+        #expect(
+            unit("D", "N.78SPS01.007.2").prerequisites.map(\.raw) == [
+                "N.78SPS01.001.1", "N.78SPS01.003.1", "N.78SPS01.004.1", "N.78SPS01.005.1",
+            ])
         #expect(unit("A", "N.78SPS02.028.2").prerequisites.map(\.raw) == ["N.78SPS02.019.2"])
         #expect(unit("A", "N.78SPS02.011.1").prerequisites.isEmpty)
     }
@@ -96,14 +100,17 @@ import Testing
     }
 
     @Test func importIsDeterministic() throws {
-        let again = try Importer.importDirectory(Seeds.root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
+        let again = try Importer.importDirectory(
+            Seeds.root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
         let first = try CatalogStore.files(for: Seeds.result.catalog)
         let second = try CatalogStore.files(for: again.catalog)
         #expect(first.map(\.path) == second.map(\.path))
         #expect(first.map(\.data) == second.map(\.data))
         // The committed catalogue is what the sources produce.
         for (path, data) in first {
-            #expect(try Data(contentsOf: Seeds.root.appendingPathComponent("catalog/\(path)")) == data, "\(path) is stale: run skkni import")
+            #expect(
+                try Data(contentsOf: Seeds.root.appendingPathComponent("catalog/\(path)")) == data,
+                "\(path) is stale: run skkni import")
         }
         // And it reads back to the same model.
         let read = try CatalogStore.read(from: Seeds.root.appendingPathComponent("catalog"))

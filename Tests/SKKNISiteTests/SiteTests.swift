@@ -12,18 +12,27 @@ enum SiteFixture {
 
     static func rules() -> [RuleInfo] {
         RuleRegistry.descriptions.map {
-            RuleInfo(identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary, rationale: $0.rationale)
-        } + ImportIssue.all.map { RuleInfo(identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary, rationale: $0.summary) }
+            RuleInfo(
+                identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary,
+                rationale: $0.rationale)
+        }
+            + ImportIssue.all.map {
+                RuleInfo(
+                    identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary,
+                    rationale: $0.summary)
+            }
     }
 
     static func build(_ catalog: Catalog, into dir: URL) throws -> SiteGenerator.Summary {
         let findings = Checker.run(catalog: catalog)
-        let input = SiteInput(catalog: catalog, diagnostics: findings, rules: rules(), sourceLine: { _, _ in "baris <b>sumber</b>" })
+        let input = SiteInput(
+            catalog: catalog, diagnostics: findings, rules: rules(), sourceLine: { _, _ in "baris <b>sumber</b>" })
         return try SiteGenerator.build(input, siteDirectory: root.appendingPathComponent("site"), output: dir)
     }
 
     static func seeds() throws -> Catalog {
-        try Importer.importDirectory(root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources").catalog
+        try Importer.importDirectory(root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
+            .catalog
     }
 
     static func temporary() -> URL {
@@ -57,8 +66,14 @@ enum SiteFixture {
                     let file = String(target.prefix { $0 != "?" && $0 != "#" })
                     if file.isEmpty || file == "cari.html" && path == "cari.html" { continue }
                     // Downloads the CLI adds (database, findings) are not part of this fixture.
-                    if file.hasSuffix("skkni.sqlite") || file.hasSuffix("findings.json") || file.hasSuffix("findings.sarif") { continue }
-                    let resolved = dir.appendingPathComponent(path).deletingLastPathComponent().appendingPathComponent(file).standardizedFileURL
+                    if file.hasSuffix("skkni.sqlite") || file.hasSuffix("findings.json")
+                        || file.hasSuffix("findings.sarif")
+                    {
+                        continue
+                    }
+                    let resolved = dir.appendingPathComponent(path).deletingLastPathComponent().appendingPathComponent(
+                        file
+                    ).standardizedFileURL
                     #expect(FileManager.default.fileExists(atPath: resolved.path), "\(path) links to missing \(target)")
                     checked += 1
                 }
@@ -75,7 +90,9 @@ enum SiteFixture {
         #expect(html.contains("<h2>N.78SPS02.075.1</h2>") && html.contains("<h2>N.78SPS02.075.2</h2>"))
         let v1 = html.components(separatedBy: "<h2>N.78SPS02.075.2</h2>")[0]
         let v2 = html.components(separatedBy: "<h2>N.78SPS02.075.2</h2>")[1]
-        #expect(v1.contains("kepmen-3-2021-B.html") && v1.contains("kepmen-3-2021-C.html") && !v1.contains("kepmen-3-2021-A.html"))
+        #expect(
+            v1.contains("kepmen-3-2021-B.html") && v1.contains("kepmen-3-2021-C.html")
+                && !v1.contains("kepmen-3-2021-A.html"))
         #expect(v2.contains("kepmen-3-2021-A.html"))
         #expect(html.contains("[SKK102]"))
     }
@@ -84,9 +101,13 @@ enum SiteFixture {
         let dir = SiteFixture.temporary()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try SiteFixture.build(try SiteFixture.seeds(), into: dir)
-        let html = try String(contentsOf: dir.appendingPathComponent("kualifikasi/kepmen-3-2021-K.html"), encoding: .utf8)
+        let html = try String(
+            contentsOf: dir.appendingPathComponent("kualifikasi/kepmen-3-2021-K.html"), encoding: .utf8)
         let marked = html.components(separatedBy: "<tr class=\"dup\">").dropFirst().map { String($0.prefix(200)) }
-        let codes = Set(marked.compactMap { row in ["M.74SPS03.117.1", "M.74SPS03.119.1", "M.74SPS03.124.1"].first { row.contains($0) } })
+        let codes = Set(
+            marked.compactMap { row in
+                ["M.74SPS03.117.1", "M.74SPS03.119.1", "M.74SPS03.124.1"].first { row.contains($0) }
+            })
         #expect(marked.count == 6)  // each code once as inti, once as pilihan
         #expect(codes == ["M.74SPS03.117.1", "M.74SPS03.119.1", "M.74SPS03.124.1"])
     }
@@ -129,7 +150,9 @@ enum SiteFixture {
         let files = SiteFixture.files(in: a)
         #expect(files == SiteFixture.files(in: b))
         for f in files {
-            #expect(try Data(contentsOf: a.appendingPathComponent(f)) == Data(contentsOf: b.appendingPathComponent(f)), "\(f)")
+            #expect(
+                try Data(contentsOf: a.appendingPathComponent(f)) == Data(contentsOf: b.appendingPathComponent(f)),
+                "\(f)")
         }
     }
 
@@ -141,7 +164,9 @@ enum SiteFixture {
             try OutputDirectory.replace(dir, with: [("a.html", Data()), ("../keluar.html", Data())])
         }
         #expect(try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8) == "lama")
-        #expect(!FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("keluar.html").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: dir.deletingLastPathComponent().appendingPathComponent("keluar.html").path))
     }
 
     @Test func searchIndexFindsCodesAndWords() throws {

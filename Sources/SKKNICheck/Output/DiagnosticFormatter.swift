@@ -46,7 +46,8 @@ public struct DiagnosticFormatter {
         var out = ""
         for d in diagnostics where showSuppressed || !d.suppressed {
             let suppressed = d.suppressed ? " (diterima baseline)" : ""
-            out += "\(paint(d.location.description, "1")): \(severityWord(d.severity)): [\(d.rule)] \(d.message)\(suppressed)\n"
+            out +=
+                "\(paint(d.location.description, "1")): \(severityWord(d.severity)): [\(d.rule)] \(d.message)\(suppressed)\n"
             if let line = sourceLine(d.location.file, d.location.line) {
                 out += String(format: "%7d | ", d.location.line) + TextSanitizer.terminalSafe(line) + "\n"
             }
@@ -106,7 +107,8 @@ public struct DiagnosticFormatter {
         var out = ""
         for d in diagnostics where !d.suppressed {
             let level = d.severity == .note ? "notice" : d.severity.rawValue
-            let properties = "file=\(escapeProperty(d.location.file)),line=\(d.location.line),title=\(escapeProperty("[\(d.rule)] \(d.name)"))"
+            let properties =
+                "file=\(escapeProperty(d.location.file)),line=\(d.location.line),title=\(escapeProperty("[\(d.rule)] \(d.name)"))"
             out += "::\(level) \(properties)::\(escapeData(d.message))\n"
         }
         return out

@@ -93,19 +93,24 @@ enum SARIF {
             ReportingDescriptor(
                 id: Baseline.staleIdentifier, name: Baseline.staleName,
                 shortDescription: Message(text: "Entri baseline tidak cocok lagi dengan temuan mana pun."),
-                fullDescription: Message(text: "Entri baseline tidak cocok lagi dengan temuan mana pun; hapus entri atau tulis ulang baseline."),
+                fullDescription: Message(
+                    text:
+                        "Entri baseline tidak cocok lagi dengan temuan mana pun; hapus entri atau tulis ulang baseline."
+                ),
                 defaultConfiguration: .init(level: "warning")))
         list += ImportIssue.all.map { issue in
             ReportingDescriptor(
                 id: issue.identifier, name: issue.name, shortDescription: Message(text: issue.summary),
-                fullDescription: Message(text: issue.summary), defaultConfiguration: .init(level: level(issue.severity)))
+                fullDescription: Message(text: issue.summary), defaultConfiguration: .init(level: level(issue.severity))
+            )
         }
         return list.sorted { $0.id < $1.id }
     }
 
     static func uri(_ path: String) -> String {
         path.split(separator: "/").map {
-            String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? String($0)
+            String($0).addingPercentEncoding(
+                withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? String($0)
         }.joined(separator: "/")
     }
 
@@ -152,4 +157,3 @@ enum SARIF {
         return String(hash, radix: 16)
     }
 }
-

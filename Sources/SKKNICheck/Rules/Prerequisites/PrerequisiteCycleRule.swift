@@ -52,7 +52,9 @@ public struct PrerequisiteCycleRule: Rule {
                 finding(
                     "persyaratan melingkar: \(members.map(\.raw).joined(separator: " → ")) saling mensyaratkan",
                     at: first.location, subject: first.unit.code.raw,
-                    related: rows.dropFirst().map { RelatedLocation($0.location, "\($0.unit.code) termasuk dalam lingkaran") }))
+                    related: rows.dropFirst().map {
+                        RelatedLocation($0.location, "\($0.unit.code) termasuk dalam lingkaran")
+                    }))
         }
         return found
     }

@@ -50,7 +50,8 @@ public struct PrerequisiteNotPackagedRule: Rule {
                     finding(
                         "\(row.unit.code) (\(row.unit.role.rawValue)) mensyaratkan \(p), yang tidak dikemas dalam \(CheckContext.describe(row.qualification, in: row.decree)); unit itu ada di kualifikasi \(places)",
                         at: row.location, subject: row.unit.code.raw,
-                        severity: PrerequisiteAnalysis.severity(for: row.unit.role, default: Self.description.severity)))
+                        severity: PrerequisiteAnalysis.severity(for: row.unit.role, default: Self.description.severity))
+                )
             }
         }
         return found

@@ -36,7 +36,9 @@ public struct PrerequisiteOtherVersionRule: Rule {
         var found: [Diagnostic] = []
         for row in context.decreeRows {
             for p in row.unit.prerequisites where p.isValid {
-                guard case .otherVersion(let packaged) = PrerequisiteAnalysis.status(of: p, in: row.qualification, context: context)
+                guard
+                    case .otherVersion(let packaged) = PrerequisiteAnalysis.status(
+                        of: p, in: row.qualification, context: context)
                 else { continue }
                 let list = packaged.map(\.raw).joined(separator: ", ")
                 found.append(

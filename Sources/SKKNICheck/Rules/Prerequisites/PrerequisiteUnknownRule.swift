@@ -42,7 +42,8 @@ public struct PrerequisiteUnknownRule: Rule {
                     finding(
                         "\(row.unit.code) mensyaratkan \(p), yang tidak ada di kualifikasi mana pun dalam katalog (\(CheckContext.describe(row.qualification, in: row.decree)))",
                         at: row.location, subject: p.raw,
-                        severity: PrerequisiteAnalysis.severity(for: row.unit.role, default: Self.description.severity)))
+                        severity: PrerequisiteAnalysis.severity(for: row.unit.role, default: Self.description.severity))
+                )
             }
         }
         return found

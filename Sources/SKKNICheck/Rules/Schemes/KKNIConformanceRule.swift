@@ -65,7 +65,10 @@ public struct KKNIConformanceRule: Rule {
         for scheme in context.schemes where scheme.packagingType == .kkni {
             let at = context.location(scheme, line: scheme.packagingTypeLine ?? scheme.line)
             guard scheme.level != nil else {
-                found.append(finding("skema KKNI \(scheme.occupation) tidak menyebut jenjang (level)", at: at, subject: scheme.id, severity: .warning))
+                found.append(
+                    finding(
+                        "skema KKNI \(scheme.occupation) tidak menyebut jenjang (level)", at: at, subject: scheme.id,
+                        severity: .warning))
                 continue
             }
             guard let (decree, q) = Self.qualification(for: scheme, in: context) else {
@@ -84,7 +87,10 @@ public struct KKNIConformanceRule: Rule {
                     finding(
                         "skema KKNI \(scheme.occupation) tidak memuat unit inti \(unit.code) \(unit.cleanTitle) dari \(who)\(detail)",
                         at: at, subject: unit.code.raw,
-                        related: [RelatedLocation(SourceLocation(file: decree.source, line: unit.line), "unit inti \(q.letter)")]))
+                        related: [
+                            RelatedLocation(
+                                SourceLocation(file: decree.source, line: unit.line), "unit inti \(q.letter)")
+                        ]))
             }
             let intiCodes = Set(q.units(.inti).map(\.code))
             let pilihanCodes = Set(q.units(.pilihan).map(\.code)).subtracting(intiCodes)
@@ -97,12 +103,15 @@ public struct KKNIConformanceRule: Rule {
             }
             let packaged = intiCodes.union(pilihanCodes)
             for unit in scheme.units {
-                guard let code = SchemeUnitResolution.catalogCode(unit, context: context) ?? (unit.code.isValid ? unit.code : nil),
+                guard
+                    let code = SchemeUnitResolution.catalogCode(unit, context: context)
+                        ?? (unit.code.isValid ? unit.code : nil),
                     !packaged.contains(code)
                 else { continue }
                 found.append(
                     finding(
-                        "unit \(unit.code) tidak termasuk kemasan \(who)", at: context.location(scheme, line: unit.line),
+                        "unit \(unit.code) tidak termasuk kemasan \(who)",
+                        at: context.location(scheme, line: unit.line),
                         subject: unit.code.raw, severity: .warning))
             }
         }

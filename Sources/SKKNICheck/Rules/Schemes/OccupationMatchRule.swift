@@ -5,7 +5,8 @@ public struct OccupationMatchRule: Rule {
 
     public static let description = RuleDescription(
         identifier: "SKK408", name: "occupation-match", severity: .note,
-        summary: "Okupasi skema sama dengan jabatan (Kemungkinan Jabatan) suatu kualifikasi KKNI; kemasannya dibandingkan.",
+        summary:
+            "Okupasi skema sama dengan jabatan (Kemungkinan Jabatan) suatu kualifikasi KKNI; kemasannya dibandingkan.",
         rationale: """
             Skema okupasi tidak wajib mengikuti kemasan KKNI, tetapi bila jabatannya tercantum sebagai \
             kemungkinan jabatan suatu jenjang, penyusun dan peninjau perlu tahu seberapa jauh unit skema \
@@ -73,7 +74,8 @@ public struct OccupationMatchRule: Rule {
             }
         }
         var found: [Diagnostic] = []
-        for scheme in context.schemes where scheme.packagingType == .okupasi || scheme.packagingType == .okupasiNasional {
+        for scheme in context.schemes where scheme.packagingType == .okupasi || scheme.packagingType == .okupasiNasional
+        {
             let occupation = TitleText.fold(scheme.occupation)
             let codes = Set(scheme.units.compactMap { SchemeUnitResolution.catalogCode($0, context: context) })
             let viaTitle = scheme.units.filter {
@@ -92,11 +94,17 @@ public struct OccupationMatchRule: Rule {
                 if outside > 0 { message += ", \(outside) unit di luar kemasan" }
                 if viaTitle > 0 { message += "; \(viaTitle) unit dicocokkan lewat judul karena berkode lama" }
                 let missing = inti.filter { !codes.contains($0) }
-                if !missing.isEmpty { message += "; unit inti yang tidak ada: \(missing.map(\.raw).joined(separator: ", "))" }
+                if !missing.isEmpty {
+                    message += "; unit inti yang tidak ada: \(missing.map(\.raw).joined(separator: ", "))"
+                }
                 found.append(
                     finding(
-                        message, at: context.location(scheme, line: nameLine(scheme) ?? scheme.line), subject: scheme.id,
-                        related: [RelatedLocation(SourceLocation(file: decree.source, line: q.line), "kualifikasi \(q.letter)")]))
+                        message, at: context.location(scheme, line: nameLine(scheme) ?? scheme.line),
+                        subject: scheme.id,
+                        related: [
+                            RelatedLocation(
+                                SourceLocation(file: decree.source, line: q.line), "kualifikasi \(q.letter)")
+                        ]))
             }
         }
         return found

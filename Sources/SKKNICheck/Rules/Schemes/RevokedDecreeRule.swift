@@ -66,7 +66,11 @@ public struct RevokedDecreeRule: Rule {
                     finding(
                         "skema \(scheme.occupation) mengutip KEPMEN \(citation.label), yang dicabut oleh \(decree.label)",
                         at: context.location(scheme, line: citation.line), subject: scheme.id,
-                        related: [RelatedLocation(SourceLocation(file: decree.source, line: reference.line), "pencabutan KEPMEN \(citation.label)")]))
+                        related: [
+                            RelatedLocation(
+                                SourceLocation(file: decree.source, line: reference.line),
+                                "pencabutan KEPMEN \(citation.label)")
+                        ]))
             }
         }
         return found

@@ -54,7 +54,9 @@ public struct SchemePrerequisiteMissingRule: Rule {
                         finding(
                             "skema \(scheme.occupation) memuat \(unit.code)\(via), yang mensyaratkan \(p), tetapi tidak memuat \(p)\(detail)",
                             at: context.location(scheme, line: unit.line), subject: unit.code.raw,
-                            related: context.rows(code: code).prefix(1).map { RelatedLocation($0.location, "persyaratan dinyatakan di sini") }))
+                            related: context.rows(code: code).prefix(1).map {
+                                RelatedLocation($0.location, "persyaratan dinyatakan di sini")
+                            }))
                 }
             }
         }

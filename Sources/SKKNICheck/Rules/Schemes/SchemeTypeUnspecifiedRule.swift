@@ -40,12 +40,14 @@ public struct SchemeTypeUnspecifiedRule: Rule {
                 message += " (baris 'Jenis Kemasan' tidak ditemukan)"
             }
             let title = scheme.title.uppercased()
-            for (word, type) in [("OKUPASI", "Okupasi"), ("KLASTER", "Klaster"), ("KKNI", "KKNI")] where title.contains(word) {
+            for (word, type) in [("OKUPASI", "Okupasi"), ("KLASTER", "Klaster"), ("KKNI", "KKNI")]
+            where title.contains(word) {
                 message += "; judulnya menyebut \(type)"
                 break
             }
             return finding(
-                message, at: context.location(scheme, line: scheme.packagingTypeLine ?? scheme.line), subject: scheme.id)
+                message, at: context.location(scheme, line: scheme.packagingTypeLine ?? scheme.line), subject: scheme.id
+            )
         }
     }
 }

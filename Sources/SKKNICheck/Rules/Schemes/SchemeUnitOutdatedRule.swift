@@ -45,7 +45,9 @@ public struct SchemeUnitOutdatedRule: Rule {
         var found: [Diagnostic] = []
         for scheme in context.schemes {
             for unit in scheme.units {
-                guard case .outdated(let latest) = SchemeUnitResolution.resolve(unit, context: context) else { continue }
+                guard case .outdated(let latest) = SchemeUnitResolution.resolve(unit, context: context) else {
+                    continue
+                }
                 let places = context.rows(code: latest).map(\.location)
                 found.append(
                     finding(

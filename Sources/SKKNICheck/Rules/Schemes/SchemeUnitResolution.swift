@@ -14,7 +14,8 @@ enum SchemeUnitResolution {
         guard unit.code.isValid else { return .malformed }
         if !context.rows(code: unit.code).isEmpty { return .exact }
         if let latest = context.latestVersion(of: unit.code.identity) {
-            return latest.versionNumber > unit.code.versionNumber ? .outdated(latest: latest) : .newerThanCatalog(latest: latest)
+            return latest.versionNumber > unit.code.versionNumber
+                ? .outdated(latest: latest) : .newerThanCatalog(latest: latest)
         }
         let sameTitle = (context.codesByFoldedTitle[TitleText.fold(unit.title)] ?? []).filter {
             $0.identity != unit.code.identity

@@ -53,7 +53,8 @@ public struct SchemeUnitUnknownRule: Rule {
                 var severity = Self.description.severity
                 if !missing.isEmpty {
                     severity = .note
-                    message += "; katalog belum memuat keputusan yang dikutip skema ini (KEPMEN \(missing.map(\.label).joined(separator: ", ")))"
+                    message +=
+                        "; katalog belum memuat keputusan yang dikutip skema ini (KEPMEN \(missing.map(\.label).joined(separator: ", ")))"
                 }
                 found.append(
                     finding(

@@ -47,9 +47,13 @@ public struct SupersededCodeRule: Rule {
         var found: [Diagnostic] = []
         for scheme in context.schemes {
             for unit in scheme.units {
-                guard case .superseded(let codes) = SchemeUnitResolution.resolve(unit, context: context) else { continue }
+                guard case .superseded(let codes) = SchemeUnitResolution.resolve(unit, context: context) else {
+                    continue
+                }
                 let related = codes.flatMap { code in
-                    context.rows(code: code).prefix(2).map { RelatedLocation($0.location, "\(code) berjudul \"\($0.unit.cleanTitle)\"") }
+                    context.rows(code: code).prefix(2).map {
+                        RelatedLocation($0.location, "\(code) berjudul \"\($0.unit.cleanTitle)\"")
+                    }
                 }
                 found.append(
                     finding(

@@ -71,7 +71,10 @@ public struct DuplicateUnitRule: Rule {
                     found.append(
                         finding(
                             message, at: SourceLocation(file: decree.source, line: unit.line), subject: unit.code.raw,
-                            related: [RelatedLocation(place, "pertama kali tercantum di sini sebagai \(earlier.role.rawValue)")]))
+                            related: [
+                                RelatedLocation(
+                                    place, "pertama kali tercantum di sini sebagai \(earlier.role.rawValue)")
+                            ]))
                 }
             }
         }
@@ -86,7 +89,10 @@ public struct DuplicateUnitRule: Rule {
                     finding(
                         "\(unit.code) tercantum dua kali dalam skema \(scheme.occupation)",
                         at: context.location(scheme, line: unit.line), subject: unit.code.raw,
-                        related: [RelatedLocation(context.location(scheme, line: earlier.line), "pertama kali tercantum di sini")]))
+                        related: [
+                            RelatedLocation(
+                                context.location(scheme, line: earlier.line), "pertama kali tercantum di sini")
+                        ]))
             }
         }
         return found

@@ -47,7 +47,8 @@ public struct TitleDriftRule: Rule {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var byCode: [String: [Occurrence]] = [:]
         for row in context.decreeRows {
-            byCode[row.unit.code.raw, default: []].append(Occurrence(title: row.unit.cleanTitle, location: row.location))
+            byCode[row.unit.code.raw, default: []].append(
+                Occurrence(title: row.unit.cleanTitle, location: row.location))
         }
         // A scheme that copies a decree unit under another title drifts too.
         for scheme in context.schemes {
