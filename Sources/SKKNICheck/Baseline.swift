@@ -19,6 +19,10 @@ public struct Baseline: Sendable {
 
     public static let staleIdentifier = "SKK900"
     public static let staleName = "baseline-stale"
+    public static let staleRule = RuleInfo(
+        identifier: staleIdentifier, name: staleName, severity: .warning,
+        summary: "Entri baseline tidak cocok lagi dengan temuan mana pun.",
+        rationale: "Entri baseline tidak cocok lagi dengan temuan mana pun; hapus entri atau tulis ulang baseline.")
 
     public var entries: [Entry]
     public var path: String

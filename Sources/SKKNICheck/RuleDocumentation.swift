@@ -5,11 +5,8 @@ public enum RuleDocumentation {
     public static func markdown() -> String {
         var out = "# Aturan pemeriksa skkni\n\n"
         out += "| kode | nama | tingkat | ringkasan |\n| --- | --- | --- | --- |\n"
-        for d in RuleRegistry.descriptions {
-            out += "| \(d.identifier) | `\(d.name)` | \(d.severity.rawValue) | \(d.summary) |\n"
-        }
-        for issue in ImportIssue.all {
-            out += "| \(issue.identifier) | `\(issue.name)` | \(issue.severity.rawValue) | \(issue.summary) |\n"
+        for r in RuleRegistry.allRules {
+            out += "| \(r.identifier) | `\(r.name)` | \(r.severity.rawValue) | \(r.summary) |\n"
         }
         for d in RuleRegistry.descriptions {
             out +=
@@ -19,7 +16,7 @@ public enum RuleDocumentation {
             ] {
                 out += "\n### \(title)\n"
                 for example in examples {
-                    for document in example.documents where document.kind == .scheme || examples.count > 0 {
+                    for document in example.documents {
                         out += "\n```\n\(exampleBody(document))\n```\n"
                     }
                 }

@@ -24,6 +24,17 @@ public enum RuleRegistry {
 
     public static var descriptions: [RuleDescription] { rules.map { $0.description } }
 
+    /// Every rule a finding can carry: checker rules, importer issues and the baseline's own,
+    /// sorted by identifier. Listings, SARIF metadata and the site's rule pages use this one list.
+    public static var allRules: [RuleInfo] {
+        let checker = descriptions.map {
+            RuleInfo(
+                identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary,
+                rationale: $0.rationale)
+        }
+        return (checker + ImportIssue.all.map(\.info) + [Baseline.staleRule]).sorted { $0.identifier < $1.identifier }
+    }
+
     public static func rule(named nameOrIdentifier: String) -> (any Rule.Type)? {
         rules.first { $0.description.identifier == nameOrIdentifier || $0.description.name == nameOrIdentifier }
     }

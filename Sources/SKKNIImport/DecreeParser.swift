@@ -373,12 +373,12 @@ struct DecreeParser {
         var paragraphs: [String] = []
         var previousLine = -1
         for (n, text) in lines {
-            let startsLower = text.first?.isLowercase == true && LineText.letteredItem(text) == nil
             let isItem = LineText.letteredItem(text) != nil
+            let startsLower = text.first?.isLowercase == true && !isItem
             if let last = paragraphs.last, !isItem, startsLower || n == previousLine + 1, !last.hasSuffix(":") {
                 paragraphs[paragraphs.count - 1] = last + " " + text
             } else {
-                paragraphs.append(isItem ? text : text)
+                paragraphs.append(text)
             }
             previousLine = n
         }

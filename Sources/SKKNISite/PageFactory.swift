@@ -5,8 +5,11 @@ import SKKNICore
 struct PageFactory {
     let input: SiteInput
     let findingsBySubject: [String: [Diagnostic]]
-    /// Subject (code, identity, qualification or scheme id) -> page that shows it.
+    /// Unit identity -> its versions, titles and uses.
     let units: [String: UnitIndex.Entry]
+    /// Ids with a page of their own, for linking findings to what they are about.
+    let qualificationIDs: Set<String>
+    let schemeIDs: Set<String>
 
     init(input: SiteInput) {
         self.input = input
@@ -14,6 +17,8 @@ struct PageFactory {
         for d in input.diagnostics { bySubject[d.subject, default: []].append(d) }
         findingsBySubject = bySubject
         units = UnitIndex.build(input.catalog)
+        qualificationIDs = Set(input.catalog.decrees.flatMap { $0.qualifications.map(\.id) })
+        schemeIDs = Set(input.catalog.schemes.map(\.id))
     }
 
     func all() -> [Page] {
@@ -27,8 +32,6 @@ struct PageFactory {
     }
 
     // MARK: shared pieces
-
-    func severityLabel(_ s: Severity) -> String { s.label }
 
     func findingContext(_ d: Diagnostic) -> [String: Any] {
         [
@@ -50,10 +53,8 @@ struct PageFactory {
     }
 
     func subjectHref(_ subject: String) -> String? {
-        if let q = input.catalog.qualifications.first(where: { $0.qualification.id == subject }) {
-            return SitePaths.qualification(q.qualification.id)
-        }
-        if input.catalog.schemes.contains(where: { $0.id == subject }) { return SitePaths.scheme(subject) }
+        if qualificationIDs.contains(subject) { return SitePaths.qualification(subject) }
+        if schemeIDs.contains(subject) { return SitePaths.scheme(subject) }
         let identity = UnitCode(subject).identity
         if units[identity] != nil { return SitePaths.unit(identity) }
         if units[subject] != nil { return SitePaths.unit(subject) }
@@ -157,7 +158,7 @@ struct PageFactory {
             "description": q.description ?? "", "role": q.role ?? "", "jobTitles": q.jobTitles,
             "total": q.packaging?.total.map(String.init) ?? "?", "inti": q.packaging?.inti.map(String.init) ?? "?",
             "pilihan": q.packaging?.pilihan.map(String.init) ?? "?",
-            "intiRows": rows(.inti), "pilihanRows": rows(.pilihan), "prerequisiteTree": roots,
+            "intiTable": ["rows": rows(.inti)], "pilihanTable": ["rows": rows(.pilihan)], "prerequisiteTree": roots,
             "hasTree": !roots.isEmpty, "source": d.source, "line": q.line,
             "findings": findings(about: [q.id] + q.units.map(\.code.raw)),
         ]

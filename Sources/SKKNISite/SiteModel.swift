@@ -1,23 +1,6 @@
 import Foundation
 import SKKNICore
 
-/// A checker rule as the site shows it (the site depends only on the core model).
-public struct RuleInfo: Sendable {
-    public var identifier: String
-    public var name: String
-    public var severity: Severity
-    public var summary: String
-    public var rationale: String
-
-    public init(identifier: String, name: String, severity: Severity, summary: String, rationale: String) {
-        self.identifier = identifier
-        self.name = name
-        self.severity = severity
-        self.summary = summary
-        self.rationale = rationale
-    }
-}
-
 /// Everything a site is built from.
 public struct SiteInput: Sendable {
     public var catalog: Catalog

@@ -10,7 +10,8 @@ enum UnitIndex {
 
     struct Version {
         var code: UnitCode
-        var titles: [(title: String, places: [SourceLocation])] = []
+        /// Distinct titles (by folded key) with where each was seen.
+        var titles: [(key: String, title: String, places: [SourceLocation])] = []
         var uses: [Use] = []
         var prerequisites: [UnitCode] = []
         var requiredBy: [(code: UnitCode, label: String)] = []
@@ -28,10 +29,10 @@ enum UnitIndex {
         }
         func addTitle(_ code: UnitCode, _ title: String, _ place: SourceLocation) {
             let key = TitleText.fold(title)
-            if let i = versions[code.raw]!.titles.firstIndex(where: { TitleText.fold($0.title) == key }) {
+            if let i = versions[code.raw]!.titles.firstIndex(where: { $0.key == key }) {
                 versions[code.raw]!.titles[i].places.append(place)
             } else {
-                versions[code.raw]!.titles.append((title, [place]))
+                versions[code.raw]!.titles.append((key, title, [place]))
             }
         }
         for (decree, q) in catalog.qualifications {

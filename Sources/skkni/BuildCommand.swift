@@ -36,20 +36,10 @@ struct BuildCommand: ParsableCommand {
                 ("unduh/findings.json", Data(formatter.format(run.diagnostics, as: .json).utf8)),
                 ("unduh/findings.sarif", Data(formatter.format(run.diagnostics, as: .sarif).utf8)),
             ]
-            let rules =
-                RuleRegistry.descriptions.map {
-                    RuleInfo(
-                        identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary,
-                        rationale: $0.rationale)
-                }
-                + ImportIssue.all.map {
-                    RuleInfo(
-                        identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary,
-                        rationale: $0.summary)
-                }
             let lines = run.lines
             let input = SiteInput(
-                catalog: c, diagnostics: run.diagnostics, rules: rules, sourceLine: { lines.line($0, $1) })
+                catalog: c, diagnostics: run.diagnostics, rules: RuleRegistry.allRules,
+                sourceLine: { lines.line($0, $1) })
             summary = try SiteGenerator.build(
                 input, siteDirectory: URL(fileURLWithPath: site), output: URL(fileURLWithPath: output),
                 extraFiles: extra)

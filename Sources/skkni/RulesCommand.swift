@@ -1,6 +1,5 @@
 import ArgumentParser
 import SKKNICheck
-import SKKNICore
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,15 +12,10 @@ struct RulesCommand: ParsableCommand {
     func run() {
         switch format {
         case .text:
-            for d in RuleRegistry.descriptions {
-                print(
-                    "\(d.identifier)  \(d.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)"
-                )
-            }
-            for issue in ImportIssue.all {
-                print(
-                    "\(issue.identifier)  \(issue.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(issue.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(issue.summary)"
-                )
+            for r in RuleRegistry.allRules {
+                let name = r.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+                let severity = r.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+                print("\(r.identifier)  \(name) \(severity) \(r.summary)")
             }
         case .markdown:
             print(RuleDocumentation.markdown())

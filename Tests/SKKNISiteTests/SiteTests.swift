@@ -10,23 +10,11 @@ enum SiteFixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func rules() -> [RuleInfo] {
-        RuleRegistry.descriptions.map {
-            RuleInfo(
-                identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary,
-                rationale: $0.rationale)
-        }
-            + ImportIssue.all.map {
-                RuleInfo(
-                    identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary,
-                    rationale: $0.summary)
-            }
-    }
-
     static func build(_ catalog: Catalog, into dir: URL) throws -> SiteGenerator.Summary {
         let findings = Checker.run(catalog: catalog)
         let input = SiteInput(
-            catalog: catalog, diagnostics: findings, rules: rules(), sourceLine: { _, _ in "baris <b>sumber</b>" })
+            catalog: catalog, diagnostics: findings, rules: RuleRegistry.allRules,
+            sourceLine: { _, _ in "baris <b>sumber</b>" })
         return try SiteGenerator.build(input, siteDirectory: root.appendingPathComponent("site"), output: dir)
     }
 

@@ -84,27 +84,11 @@ enum SARIF {
 
     /// Descriptors of every rule that can appear: checker rules, importer issues, baseline.
     static func descriptors() -> [ReportingDescriptor] {
-        var list = RuleRegistry.descriptions.map { d in
+        RuleRegistry.allRules.map { r in
             ReportingDescriptor(
-                id: d.identifier, name: d.name, shortDescription: Message(text: d.summary),
-                fullDescription: Message(text: d.rationale), defaultConfiguration: .init(level: level(d.severity)))
+                id: r.identifier, name: r.name, shortDescription: Message(text: r.summary),
+                fullDescription: Message(text: r.rationale), defaultConfiguration: .init(level: level(r.severity)))
         }
-        list.append(
-            ReportingDescriptor(
-                id: Baseline.staleIdentifier, name: Baseline.staleName,
-                shortDescription: Message(text: "Entri baseline tidak cocok lagi dengan temuan mana pun."),
-                fullDescription: Message(
-                    text:
-                        "Entri baseline tidak cocok lagi dengan temuan mana pun; hapus entri atau tulis ulang baseline."
-                ),
-                defaultConfiguration: .init(level: "warning")))
-        list += ImportIssue.all.map { issue in
-            ReportingDescriptor(
-                id: issue.identifier, name: issue.name, shortDescription: Message(text: issue.summary),
-                fullDescription: Message(text: issue.summary), defaultConfiguration: .init(level: level(issue.severity))
-            )
-        }
-        return list.sorted { $0.id < $1.id }
     }
 
     static func uri(_ path: String) -> String {

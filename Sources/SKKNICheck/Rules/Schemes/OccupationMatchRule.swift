@@ -99,7 +99,7 @@ public struct OccupationMatchRule: Rule {
                 }
                 found.append(
                     finding(
-                        message, at: context.location(scheme, line: nameLine(scheme) ?? scheme.line),
+                        message, at: context.location(scheme, line: scheme.nameLine ?? scheme.line),
                         subject: scheme.id,
                         related: [
                             RelatedLocation(
@@ -109,6 +109,4 @@ public struct OccupationMatchRule: Rule {
         }
         return found
     }
-
-    private func nameLine(_ scheme: Scheme) -> Int? { scheme.nameLine }
 }

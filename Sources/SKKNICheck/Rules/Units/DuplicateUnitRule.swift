@@ -57,12 +57,7 @@ public struct DuplicateUnitRule: Rule {
         var found: [Diagnostic] = []
         for decree in context.catalog.decrees {
             for q in decree.qualifications {
-                var first: [String: QualificationUnit] = [:]
-                for unit in q.units {
-                    guard let earlier = first[unit.code.raw] else {
-                        first[unit.code.raw] = unit
-                        continue
-                    }
+                for (earlier, unit) in Self.repeats(q.units, by: \.code.raw) {
                     let place = SourceLocation(file: decree.source, line: earlier.line)
                     let message =
                         earlier.role == unit.role
@@ -79,12 +74,7 @@ public struct DuplicateUnitRule: Rule {
             }
         }
         for scheme in context.schemes {
-            var first: [String: SchemeUnit] = [:]
-            for unit in scheme.units {
-                guard let earlier = first[unit.code.raw] else {
-                    first[unit.code.raw] = unit
-                    continue
-                }
+            for (earlier, unit) in Self.repeats(scheme.units, by: \.code.raw) {
                 found.append(
                     finding(
                         "\(unit.code) tercantum dua kali dalam skema \(scheme.occupation)",
@@ -96,5 +86,19 @@ public struct DuplicateUnitRule: Rule {
             }
         }
         return found
+    }
+
+    /// Each item whose key appeared before, paired with that first appearance, in order.
+    static func repeats<T>(_ items: [T], by key: (T) -> String) -> [(first: T, again: T)] {
+        var first: [String: T] = [:]
+        var result: [(first: T, again: T)] = []
+        for item in items {
+            if let earlier = first[key(item)] {
+                result.append((earlier, item))
+            } else {
+                first[key(item)] = item
+            }
+        }
+        return result
     }
 }
