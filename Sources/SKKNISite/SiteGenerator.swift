@@ -151,7 +151,7 @@ enum SearchIndex {
             let json = String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
                 .replacingOccurrences(of: "<", with: "\\u003c")
             let name = c.isASCII ? String(c) : "u\(c.unicodeScalars.first!.value)"
-            return ("search/\(name).js", Data("SKKNI_SEARCH.add(\(json));\n".utf8))
+            return ("search/\(name).js", Data("SKKNI_SEARCH.add(\"\(name)\", \(json));\n".utf8))
         }
     }
 }

@@ -1,7 +1,7 @@
 // Offline search: the index is split by first letter into scripts under search/, loaded on
 // demand with <script> tags so it works from file:// and any static host.
 var SKKNI_SEARCH = (function () {
-  var loaded = {}, pending = null;
+  var loaded = {}, current = null;
   function normalize(text) {
     return text.toLowerCase().replace(/<[^>]*>/g, "").replace(/[\/\-(),\s]+/g, " ")
       .replace(/[^\p{L}\p{N} ]/gu, "").trim();
@@ -27,11 +27,13 @@ var SKKNI_SEARCH = (function () {
     var q = normalize(query);
     if (!q) return;
     var name = bucketName(q[0]);
+    current = { name: name, query: query };
     if (loaded[name]) return show(loaded[name], query);
-    pending = { name: name, query: query };
+    if (loaded[name] === null) return; // already loading; add() shows the latest query
+    loaded[name] = null;
     var s = document.createElement("script");
     s.src = "search/" + name + ".js";
-    s.onerror = function () { loaded[name] = []; show([], query); };
+    s.onerror = function () { loaded[name] = []; if (current.name === name) show([], current.query); };
     document.head.appendChild(s);
   }
   document.addEventListener("DOMContentLoaded", function () {
@@ -42,10 +44,10 @@ var SKKNI_SEARCH = (function () {
     if (q) search(q);
   });
   return {
-    add: function (entries) {
-      if (!pending) return;
-      loaded[pending.name] = entries;
-      show(entries, pending.query);
+    // Each bucket script names itself, so answers that arrive out of order land in the right place.
+    add: function (name, entries) {
+      loaded[name] = entries;
+      if (current && current.name === name) show(entries, current.query);
     }
   };
 })();

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Drive the generated site in headless Chromium and print what a reader sees, as JSON.
+
+usage: browser-search.py SITE_DIR QUERY...
+
+For each QUERY it opens cari.html?q=QUERY from file:// and reads the result list from the
+rendered DOM. It also types the first query into the search box of the home page, submits
+the form, follows the first result and reports the heading of the page it lands on.
+The test suite (Tests/SKKNISiteTests/BrowserTests.swift) compares this with the catalogue.
+"""
+import json
+import pathlib
+import sys
+import urllib.parse
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def driver():
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--allow-file-access-from-files", "--window-size=1200,900"):
+        options.add_argument(arg)
+    options.binary_location = "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def results(browser):
+    WebDriverWait(browser, 10).until(
+        lambda b: b.find_element(By.ID, "search-status").text.strip() != "")
+    items = browser.find_elements(By.CSS_SELECTOR, "#results li")
+    return {
+        "status": browser.find_element(By.ID, "search-status").text,
+        "results": [{"text": li.text, "label": li.find_element(By.TAG_NAME, "a").text,
+                     "href": li.find_element(By.TAG_NAME, "a").get_attribute("href")} for li in items],
+    }
+
+
+def console(browser):
+    """Errors and warnings the page's scripts logged since the last call."""
+    return [entry["message"] for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+
+
+def main():
+    site = pathlib.Path(sys.argv[1]).resolve()
+    queries = sys.argv[2:]
+    browser = driver()
+    report = {"queries": {}, "console": []}
+    try:
+        for query in queries:
+            browser.get(site.joinpath("cari.html").as_uri() + "?q=" + urllib.parse.quote(query))
+            report["queries"][query] = results(browser)
+            report["console"] += console(browser)
+        browser.get(site.joinpath("index.html").as_uri())
+        box = browser.find_element(By.ID, "q-top")
+        box.send_keys(queries[0])
+        box.submit()
+        typed = results(browser)
+        browser.find_element(By.CSS_SELECTOR, "#results li a").click()
+        WebDriverWait(browser, 10).until(lambda b: "cari.html" not in b.current_url)
+        report["typed"] = {
+            "query": queries[0], "url": browser.current_url, "count": len(typed["results"]),
+            "landedHeading": browser.find_element(By.TAG_NAME, "h1").text,
+        }
+        report["console"] += console(browser)
+    finally:
+        browser.quit()
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+
+
+if __name__ == "__main__":
+    main()
