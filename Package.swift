@@ -13,7 +13,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
-        .target(name: "SKKNICore"),
+        // renameat2(RENAME_EXCHANGE) for swapping a finished output in atomically.
+        .target(name: "CSKKNISystem"),
+        .target(name: "SKKNICore", dependencies: ["CSKKNISystem"]),
         .target(name: "SKKNIImport", dependencies: ["SKKNICore"]),
         .target(name: "SKKNICheck", dependencies: ["SKKNICore"]),
         .target(

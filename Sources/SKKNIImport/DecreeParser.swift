@@ -63,7 +63,10 @@ struct DecreeParser {
     mutating func parse() throws(ImportError) -> Decree {
         let lines = document.lines
         guard let header = findHeader() else {
-            throw ImportError(file: document.path, message: "tidak ditemukan 'NOMOR … TAHUN …' pada kepala keputusan")
+            let headerLine = lines.firstIndex { LineText.plain($0).uppercased().hasPrefix("KEPUTUSAN MENTERI") } ?? 0
+            throw ImportError(
+                file: document.path, line: headerLine + 1,
+                message: "tidak ditemukan 'NOMOR … TAHUN …' pada kepala keputusan")
         }
         let attachmentStart = lines.firstIndex { LineText.plain($0).uppercased() == "LAMPIRAN" } ?? lines.count
         var decree = Decree(

@@ -13,35 +13,157 @@ public struct DocumentText: Sendable {
         self.lines = DocumentText.splitLines(text)
     }
 
-    /// Decodes bytes as UTF-8 (with or without BOM) or UTF-16 (with BOM); other bytes that
-    /// are not valid UTF-8 are read as Windows-1252, which is what Word and PDF tools on
-    /// Windows export. Text with NUL bytes and no BOM is rejected: it is not a text document.
+    /// Decodes bytes as UTF-8 (with or without BOM) or UTF-16 (with BOM). Text without a BOM
+    /// whose non-ASCII bytes are never valid UTF-8 is read as Windows-1252, which is what Word
+    /// and PDF tools on Windows export. Anything else is rejected at the line of the first bad
+    /// byte rather than decoded into mojibake: NUL bytes (binary, or UTF-16 without BOM), UTF-8
+    /// that breaks off midway, bytes Windows-1252 leaves undefined, unpaired UTF-16 surrogates.
     public init(path: String, data: Data) throws(ImportError) {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard let text = String(bytes: bytes.dropFirst(3), encoding: .utf8) else {
-                throw ImportError(file: path, message: "berkas ber-BOM UTF-8 tetapi isinya bukan UTF-8 yang sah")
+            let body = Array(bytes.dropFirst(3))
+            if let bad = DocumentText.firstInvalidUTF8(body) {
+                throw ImportError(
+                    file: path, line: DocumentText.lineNumber(of: bad, in: body),
+                    message: "berkas ber-BOM UTF-8 tetapi byte ke-\(bad + 4) bukan UTF-8 yang sah")
             }
-            self.init(path: path, text: text, encoding: "UTF-8")
+            self.init(path: path, text: String(decoding: body, as: UTF8.self), encoding: "UTF-8")
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
-            guard
-                let text = String(
-                    data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
-            else {
-                throw ImportError(file: path, message: "berkas ber-BOM UTF-16 tetapi isinya bukan UTF-16 yang sah")
-            }
+            let text = try DocumentText.decodeUTF16(Array(bytes.dropFirst(2)), littleEndian: little, path: path)
             self.init(path: path, text: text, encoding: little ? "UTF-16LE" : "UTF-16BE")
-        } else if bytes.contains(0) {
+        } else if let nul = bytes.firstIndex(of: 0) {
             throw ImportError(
-                file: path,
+                file: path, line: DocumentText.lineNumber(of: nul, in: bytes),
                 message:
                     "berkas berisi byte NUL: bukan teks (UTF-16 tanpa BOM atau berkas biner?); simpan sebagai UTF-8")
-        } else if let text = String(bytes: bytes, encoding: .utf8) {
-            self.init(path: path, text: text, encoding: "UTF-8")
-        } else {
+        } else if let bad = DocumentText.firstInvalidUTF8(bytes) {
+            if DocumentText.containsMultibyteUTF8(bytes) {
+                throw ImportError(
+                    file: path, line: DocumentText.lineNumber(of: bad, in: bytes),
+                    message: String(
+                        format:
+                            "UTF-8 rusak: byte 0x%02X tidak sah (teks lain di berkas ini UTF-8); simpan ulang sebagai UTF-8",
+                        bytes[bad]))
+            }
+            if let undefined = bytes.firstIndex(where: { DocumentText.cp1252Undefined.contains($0) }) {
+                throw ImportError(
+                    file: path, line: DocumentText.lineNumber(of: undefined, in: bytes),
+                    message: String(
+                        format:
+                            "byte 0x%02X bukan UTF-8 dan tidak terdefinisi dalam Windows-1252; simpan ulang sebagai UTF-8",
+                        bytes[undefined]))
+            }
             self.init(path: path, text: DocumentText.decodeWindows1252(bytes), encoding: "Windows-1252")
+        } else {
+            self.init(path: path, text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8")
         }
+    }
+
+    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED:
+                length = 3
+                upper = 0x9F
+            case 0xF0:
+                length = 4
+                lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4:
+                length = 4
+                upper = 0x8F
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                let (lo, hi) = k == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
+                if c < lo || c > hi { return i }
+            }
+            i += length
+        }
+        return nil
+    }
+
+    /// Whether some well-formed multi-byte UTF-8 sequence occurs (then the file is meant as UTF-8).
+    static func containsMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
+        for i in bytes.indices where bytes[i] >= 0xC2 && bytes[i] <= 0xF4 {
+            let length = bytes[i] < 0xE0 ? 2 : bytes[i] < 0xF0 ? 3 : 4
+            if i + length <= bytes.count, firstInvalidUTF8(Array(bytes[i..<(i + length)])) == nil { return true }
+        }
+        return false
+    }
+
+    /// 1-based line of a byte offset (counting LF, and CR not followed by LF).
+    static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
+        var line = 1
+        var i = 0
+        while i < offset {
+            if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) { line += 1 }
+            i += 1
+        }
+        return line
+    }
+
+    static func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool, path: String) throws(ImportError) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var line = 1
+        var i = 0
+        while i + 1 < bytes.count {
+            let unit =
+                littleEndian
+                ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
+            units.append(unit)
+            i += 2
+        }
+        var previousCR = false
+        var k = 0
+        while k < units.count {
+            let unit = units[k]
+            if unit == 0 {
+                throw ImportError(file: path, line: line, message: "berkas UTF-16 berisi karakter NUL: bukan teks")
+            }
+            if (0xD800...0xDBFF).contains(unit) {
+                guard k + 1 < units.count, (0xDC00...0xDFFF).contains(units[k + 1]) else {
+                    throw ImportError(
+                        file: path, line: line, message: "berkas ber-BOM UTF-16 tetapi ada surrogate tanpa pasangan")
+                }
+                k += 2
+                previousCR = false
+                continue
+            }
+            if (0xDC00...0xDFFF).contains(unit) {
+                throw ImportError(
+                    file: path, line: line, message: "berkas ber-BOM UTF-16 tetapi ada surrogate tanpa pasangan")
+            }
+            if unit == 0x0A, !previousCR { line += 1 }
+            if unit == 0x0D { line += 1 }
+            previousCR = unit == 0x0D
+            k += 1
+        }
+        if bytes.count % 2 != 0 {
+            throw ImportError(
+                file: path, line: line, message: "berkas ber-BOM UTF-16 tetapi panjangnya ganjil (terpotong?)")
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 
     static func splitLines(_ text: String) -> [String] {
@@ -76,11 +198,14 @@ public struct DocumentText: Sendable {
         0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
     ]
 
+    /// Bytes Windows-1252 does not define.
+    static let cp1252Undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+
     static func decodeWindows1252(_ bytes: [UInt8]) -> String {
         var scalars = String.UnicodeScalarView()
         for b in bytes {
             let value = (0x80...0x9F).contains(b) ? cp1252High[Int(b) - 0x80] : UInt32(b)
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            scalars.append(Unicode.Scalar(value)!)
         }
         return String(scalars)
     }

@@ -50,8 +50,10 @@ public enum Importer {
             let scheme = try parser.parse()
             return (.scheme(scheme), parser.diagnostics)
         case nil:
+            // The whole document is refused; point at its first line with text.
+            let first = document.lines.firstIndex { !LineText.isBlank($0) } ?? 0
             throw ImportError(
-                file: document.path,
+                file: document.path, line: first + 1,
                 message:
                     "bukan dokumen yang dikenali: tidak ada kepala 'KEPUTUSAN MENTERI' dengan bagian 'JENJANG KUALIFIKASI', maupun judul 'SKEMA SERTIFIKASI' dengan tabel unit"
             )
@@ -94,20 +96,7 @@ public enum Importer {
         return (document, diagnostics, text)
     }
 
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSCocoaErrorDomain {
-            switch ns.code {
-            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "berkas tidak ada"
-            case NSFileReadNoPermissionError: return "izin ditolak"
-            default: break
-            }
-        }
-        return ns.localizedDescription
-    }
+    static func reason(_ error: Error) -> String { FileErrorText.describe(error) }
 
     /// The document files directly in `directory`, sorted by name so results never depend
     /// on file-system order.
@@ -145,6 +134,7 @@ public enum Importer {
         var failures: [ImportError] = []
         var documents: [String: DocumentText] = [:]
         var decreeSources: [String: String] = [:]
+        var schemeSources: [String: String] = [:]
         for outcome in outcomes {
             switch outcome {
             case .success(let (document, found, text)):
@@ -161,7 +151,19 @@ public enum Importer {
                         decreeSources[decree.id] = decree.source
                         decrees.append(decree)
                     }
-                case .scheme(let scheme): schemes.append(scheme)
+                case .scheme(let scheme):
+                    // Ids come from file names; two names that sanitise alike would share a page.
+                    if let other = schemeSources[scheme.id] {
+                        failures.append(
+                            ImportError(
+                                file: scheme.source, line: scheme.line,
+                                message:
+                                    "nama berkas memberi id skema '\(scheme.id)' yang sama dengan \(other); ganti nama berkas"
+                            ))
+                    } else {
+                        schemeSources[scheme.id] = scheme.source
+                        schemes.append(scheme)
+                    }
                 }
             case .failure(let error):
                 failures.append(error)

@@ -55,7 +55,7 @@ struct SchemeParser {
         guard
             let titleIndex = lines.firstIndex(where: { LineText.plain($0).uppercased().hasPrefix("SKEMA SERTIFIKASI") })
         else {
-            throw ImportError(file: document.path, message: "tidak ditemukan judul 'SKEMA SERTIFIKASI'")
+            throw ImportError(file: document.path, line: 1, message: "tidak ditemukan judul 'SKEMA SERTIFIKASI'")
         }
         var scheme = Scheme(id: id, source: document.path, line: titleIndex + 1, title: readTitle(from: titleIndex))
         readCover(into: &scheme)

@@ -15,10 +15,8 @@ public enum SiteGenerator {
         public var bytes: Int
     }
 
-    /// `site/templates/*.mustache` and `site/static/*`.
-    public static func build(
-        _ input: SiteInput, siteDirectory: URL, output: URL, extraFiles: [(path: String, data: Data)] = []
-    ) throws -> Summary {
+    /// Renders every page, the search index, the CSV downloads and `site/static/*` in memory.
+    public static func render(_ input: SiteInput, siteDirectory: URL) throws -> (pages: Int, files: [(String, Data)]) {
         let library = try loadTemplates(siteDirectory.appendingPathComponent("templates"))
         let pages = PageFactory(input: input).all()
         let rendered = ConcurrentMap.map(pages.map { PageBox(page: $0) }) { box -> Result<(String, Data), SiteError> in
@@ -36,14 +34,23 @@ public enum SiteGenerator {
         for result in rendered { files.append(try result.get()) }
         files += SearchIndex.files(for: pages)
         files += Downloads.csvFiles(input.catalog)
-        files += extraFiles
         let staticDir = siteDirectory.appendingPathComponent("static")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: staticDir.path))?.sorted() ?? []
         where !name.hasPrefix(".") {
             files.append(("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name))))
         }
-        try OutputDirectory.replace(output, with: files)
-        return Summary(pages: pages.count, files: files.count, bytes: files.reduce(0) { $0 + $1.1.count })
+        return (pages.count, files)
+    }
+
+    /// Renders the site and replaces `output` with it (see `OutputDirectory.replace`).
+    public static func build(
+        _ input: SiteInput, siteDirectory: URL, output: URL, extraFiles: [(path: String, data: Data)] = [],
+        finish: (URL) throws -> Void = { _ in }, checkpoint: (String) -> Void = { _ in }
+    ) throws -> Summary {
+        var (pages, files) = try render(input, siteDirectory: siteDirectory)
+        files += extraFiles.map { ($0.path, $0.data) }
+        try OutputDirectory.replace(output, with: files, finish: finish, checkpoint: checkpoint)
+        return Summary(pages: pages, files: files.count, bytes: files.reduce(0) { $0 + $1.1.count })
     }
 
     static func loadTemplates(_ directory: URL) throws -> MustacheLibrary {
@@ -64,42 +71,6 @@ public enum SiteGenerator {
 
 struct PageBox: @unchecked Sendable {
     let page: Page
-}
-
-/// Writes a complete directory next to the target, then swaps it in, so an interrupted or
-/// failed build leaves the previous output whole.
-public enum OutputDirectory {
-    public static func replace(_ output: URL, with files: [(String, Data)]) throws {
-        let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).new-\(getpid())")
-        let old = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (path, data) in files {
-                guard isSafe(path) else { throw SiteError(description: "jalur keluaran tidak aman: \(path)") }
-                let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
-            }
-            if fm.fileExists(atPath: output.path) { try fm.moveItem(at: output, to: old) }
-            try fm.moveItem(at: staging, to: output)
-            try? fm.removeItem(at: old)
-        } catch {
-            try? fm.removeItem(at: staging)
-            if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: old.path) {
-                try? fm.moveItem(at: old, to: output)
-            }
-            throw error
-        }
-    }
-
-    /// Relative, no `..`, no absolute paths, no backslashes.
-    static func isSafe(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\")
-            && !path.split(separator: "/").contains { $0 == ".." || $0 == "." || $0.isEmpty }
-    }
 }
 
 /// Search data split by first letter, loaded as scripts so it works from `file://`.

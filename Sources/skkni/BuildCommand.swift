@@ -18,21 +18,29 @@ struct BuildCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let paths = ProjectPaths(catalog: catalog)
+        let outputURL = URL(fileURLWithPath: output)
+        // One build at a time per catalogue and per output; the kernel drops the locks if we are killed.
+        let locks: [BuildLock]
+        do {
+            locks = [try BuildLock(for: paths.catalogURL), try BuildLock(for: outputURL)]
+        } catch {
+            printError("galat: \(FileErrorText.describe(error))")
+            throw ExitCode(ExitStatus.unreadable)
+        }
+        defer { withExtendedLifetime(locks) {} }
         let run = try CheckRun.perform(paths: paths, drafts: [], baselinePath: nil, useBaseline: true)
         let checked = clock.now
         do {
             _ = try CatalogStore.write(run.loaded.result.catalog, to: paths.catalogURL)
         } catch {
-            printError("\(catalog): galat: katalog tidak dapat ditulis: \(error.localizedDescription)")
+            printError("\(catalog): galat: katalog tidak dapat ditulis: \(FileErrorText.describe(error))")
             throw ExitCode(ExitStatus.unreadable)
         }
         let c = run.loaded.result.catalog
         let formatter = DiagnosticFormatter(sourceLine: run.lines.line)
         let summary: SiteGenerator.Summary
         do {
-            let database = try CatalogDatabase.data(c, diagnostics: run.diagnostics)
             let extra: [(path: String, data: Data)] = [
-                ("skkni.sqlite", database),
                 ("unduh/findings.json", Data(formatter.format(run.diagnostics, as: .json).utf8)),
                 ("unduh/findings.sarif", Data(formatter.format(run.diagnostics, as: .sarif).utf8)),
             ]
@@ -40,11 +48,17 @@ struct BuildCommand: ParsableCommand {
             let input = SiteInput(
                 catalog: c, diagnostics: run.diagnostics, rules: RuleRegistry.allRules,
                 sourceLine: { lines.line($0, $1) })
+            let diagnostics = run.diagnostics
             summary = try SiteGenerator.build(
-                input, siteDirectory: URL(fileURLWithPath: site), output: URL(fileURLWithPath: output),
-                extraFiles: extra)
+                input, siteDirectory: URL(fileURLWithPath: site), output: outputURL, extraFiles: extra,
+                finish: { staging in
+                    try CatalogDatabase.write(
+                        c, diagnostics: diagnostics, to: staging.appendingPathComponent("skkni.sqlite"))
+                }, checkpoint: TestPause.at)
         } catch {
-            printError("\(output): galat: situs tidak dapat ditulis (keluaran lama dibiarkan utuh): \(error)")
+            printError(
+                "\(output): galat: situs tidak dapat ditulis (keluaran lama dibiarkan utuh): \(FileErrorText.describe(error))"
+            )
             throw ExitCode(ExitStatus.unreadable)
         }
         let written = clock.now
@@ -52,11 +66,23 @@ struct BuildCommand: ParsableCommand {
             "\(c.decrees.count) keputusan, \(c.qualifications.count) kualifikasi, \(c.schemes.count) skema; \(formatter.summary(run.diagnostics))"
         )
         print(
-            "situs: \(output)/index.html — \(summary.pages) halaman, \(summary.files) berkas, \(summary.bytes / 1024) KiB (impor+periksa \(ms(checked - start)) ms, situs+basis data \(ms(written - checked)) ms)"
+            "situs: \(output)/index.html — \(summary.pages) halaman, \(summary.files + 1) berkas, \(summary.bytes / 1024) KiB tanpa basis data (impor+periksa \(ms(checked - start)) ms, situs+basis data \(ms(written - checked)) ms)"
         )
     }
 
     func ms(_ d: Duration) -> Int {
         Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// For the interruption tests: `SKKNI_TEST_PAUSE=site` (or `database`) makes the build
+/// announce that stage on standard error and wait there, so a test can `kill -9` it mid-write.
+enum TestPause {
+    static let stage = ProcessInfo.processInfo.environment["SKKNI_TEST_PAUSE"]
+
+    static func at(_ name: String) {
+        guard stage == name else { return }
+        printError("skkni: jeda pada tahap \(name)")
+        sleep(60)
     }
 }

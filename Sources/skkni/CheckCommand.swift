@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 try accepted.encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                printError("\(path): galat: baseline tidak dapat ditulis: \(error.localizedDescription)")
+                printError("\(path): galat: baseline tidak dapat ditulis: \(FileErrorText.describe(error))")
                 throw ExitCode(ExitStatus.unreadable)
             }
             print("\(accepted.entries.count) temuan ditulis ke \(path); isi kolom \"reason\" untuk setiap entri.")
@@ -109,7 +109,7 @@ struct CheckRun {
                     diagnostics = try Baseline.load(from: URL(fileURLWithPath: path), displayPath: path).apply(
                         to: diagnostics)
                 } catch {
-                    printError("\(path): galat: baseline tidak dapat dibaca: \(error.localizedDescription)")
+                    printError("\(path): galat: baseline tidak dapat dibaca: \(FileErrorText.describe(error))")
                     throw ExitCode(ExitStatus.unreadable)
                 }
             } else if baselinePath != nil {

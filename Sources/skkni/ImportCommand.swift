@@ -21,6 +21,14 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
+        let lock: BuildLock
+        do {
+            lock = try BuildLock(for: paths.catalogURL)
+        } catch {
+            printError("galat: \(FileErrorText.describe(error))")
+            throw ExitCode(ExitStatus.unreadable)
+        }
+        defer { withExtendedLifetime(lock) {} }
         var rejected = false
         for file in files {
             do throws(ImportError) {
@@ -41,7 +49,7 @@ struct ImportCommand: ParsableCommand {
                         try FileManager.default.copyItem(at: URL(fileURLWithPath: file), to: target)
                     } catch {
                         printError(
-                            "\(file): galat: tidak dapat disalin ke \(target.path): \(error.localizedDescription)")
+                            "\(file): galat: tidak dapat disalin ke \(target.path): \(FileErrorText.describe(error))")
                         rejected = true
                     }
                 }
@@ -66,7 +74,7 @@ struct ImportCommand: ParsableCommand {
         do {
             summary = try CatalogStore.write(loaded.result.catalog, to: paths.catalogURL, dryRun: check)
         } catch {
-            printError("\(catalog): galat: katalog tidak dapat ditulis: \(error.localizedDescription)")
+            printError("\(catalog): galat: katalog tidak dapat ditulis: \(FileErrorText.describe(error))")
             throw ExitCode(ExitStatus.unreadable)
         }
         let c = loaded.result.catalog

@@ -100,7 +100,7 @@ enum CLI {
         try "Daftar belanja\n- beras\n".write(to: note, atomically: true, encoding: .utf8)
         let result = try CLI.run(["import", "--catalog", catalog.path, note.path])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("\(note.path): galat: bukan dokumen yang dikenali"))
+        #expect(result.stderr.contains("\(note.path):1: galat: bukan dokumen yang dikenali"))
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: catalog.appendingPathComponent("sources").path).isEmpty)
     }

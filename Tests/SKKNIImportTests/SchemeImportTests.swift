@@ -59,7 +59,7 @@ import Testing
         do {
             _ = try Importer.importDocument(text)
         } catch {
-            #expect(error.description.hasPrefix("catatan.txt: galat: bukan dokumen yang dikenali"))
+            #expect(error.description.hasPrefix("catatan.txt:1: galat: bukan dokumen yang dikenali"))
         }
     }
 
