@@ -5,7 +5,8 @@ let package = Package(
     name: "skkni",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "skkni", targets: ["skkni"])
+        .executable(name: "skkni", targets: ["skkni"]),
+        .executable(name: "skkni-fuzz", targets: ["skkni-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,11 +31,17 @@ let package = Package(
                 "SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNIDatabase", "SKKNISite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Development tools: the fuzzer (scripts/fuzz).
+        .target(name: "SKKNIFuzz", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite"]),
+        .executableTarget(
+            name: "skkni-fuzz",
+            dependencies: ["SKKNIFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SKKNICoreTests", dependencies: ["SKKNICore"]),
         .testTarget(name: "SKKNIImportTests", dependencies: ["SKKNICore", "SKKNIImport"]),
         .testTarget(name: "SKKNICheckTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck"]),
         .testTarget(name: "SKKNIDatabaseTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIDatabase"]),
         .testTarget(name: "SKKNISiteTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite"]),
-        .testTarget(name: "CLITests", dependencies: ["skkni"]),
+        .testTarget(name: "SKKNIFuzzTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIFuzz"]),
+        .testTarget(name: "CLITests", dependencies: ["skkni", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

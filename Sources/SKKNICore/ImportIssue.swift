@@ -27,8 +27,15 @@ public struct ImportIssue: Sendable {
         identifier: "SKK005", name: "row-outside-table", severity: .warning,
         summary: "Baris unit di luar bagian KOMPETENSI INTI/PILIHAN; perannya tidak diketahui dan baris dilewati.")
 
+    public static let duplicateQualification = ImportIssue(
+        identifier: "SKK006", name: "duplicate-qualification", severity: .error,
+        summary:
+            "Huruf kualifikasi yang sama muncul dua kali dalam satu keputusan; yang kedua diberi id bersufiks agar tidak hilang."
+    )
+
     public static let all: [ImportIssue] = [
         unreadableDocument, unreadableRow, missingPrerequisiteColumn, missingField, emptyTable, stateMismatch,
+        duplicateQualification,
     ]
 
     public func diagnostic(_ message: String, file: String, line: Int, subject: String) -> Diagnostic {

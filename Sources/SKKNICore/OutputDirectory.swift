@@ -111,7 +111,7 @@ public final class BuildLock {
         path = parent.appendingPathComponent(".\(target.lastPathComponent).lock").path
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw OutputError("\(path): kunci tidak dapat dibuat: \(String(cString: strerror(errno)))")
+            throw OutputError("\(path): kunci tidak dapat dibuat: \(FileErrorText.posix(errno))")
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             close(descriptor)

@@ -184,7 +184,30 @@ struct DecreeParser {
             read(raw, plain: plain, lineNumber: lineNumber, into: &state!)
         }
         if let done = state { qualifications.append(finish(done)) }
-        return qualifications
+        return distinctIDs(qualifications)
+    }
+
+    /// A letter seen twice (a repeated heading, a typo) must not make two qualifications share
+    /// an id, a page and database rows: the later ones get `-2`, `-3` and an error says why.
+    private mutating func distinctIDs(_ qualifications: [Qualification]) -> [Qualification] {
+        var firstLine: [String: Int] = [:]
+        var result = qualifications
+        for i in result.indices {
+            let id = result[i].id
+            guard let first = firstLine[id] else {
+                firstLine[id] = result[i].line
+                continue
+            }
+            var n = 2
+            while firstLine["\(id)-\(n)"] != nil || result.contains(where: { $0.id == "\(id)-\(n)" }) { n += 1 }
+            result[i].id = "\(id)-\(n)"
+            firstLine[result[i].id] = result[i].line
+            diagnostics.append(
+                ImportIssue.duplicateQualification.diagnostic(
+                    "kualifikasi \(result[i].letter) sudah ada di baris \(first); yang ini dicatat sebagai \(result[i].id)",
+                    file: document.path, line: result[i].line, subject: result[i].id))
+        }
+        return result
     }
 
     private mutating func finish(_ state: QualificationState) -> Qualification {

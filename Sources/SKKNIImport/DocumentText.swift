@@ -183,12 +183,26 @@ public struct DocumentText: Sendable {
                     current = ""
                 }
             default:
-                current.unicodeScalars.append(scalar)
+                current.unicodeScalars.append(visible(scalar))
             }
             previousWasCR = false
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// Control characters would reach terminals (`\u{1B}[…` escapes) and pages as they are:
+    /// C0 controls become their visible Control Pictures (ESC -> ␛), form and vertical feeds
+    /// (PDF page breaks) a space, C1 controls U+FFFD. Tabs separate columns and stay.
+    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x09: scalar
+        case 0x0B, 0x0C: " "
+        case 0x00...0x1F: Unicode.Scalar(0x2400 + scalar.value)!
+        case 0x7F: "\u{2421}"
+        case 0x80...0x9F: "\u{FFFD}"
+        default: scalar
+        }
     }
 
     /// Windows-1252 bytes 0x80...0x9F differ from Latin-1; the rest map one to one.

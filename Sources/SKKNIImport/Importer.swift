@@ -119,8 +119,9 @@ public enum Importer {
         return importFiles(files.map { ($0, displayPrefix + "/" + $0.lastPathComponent) })
     }
 
+    public typealias Outcome = Result<(ImportedDocument, [Diagnostic], DocumentText), ImportError>
+
     public static func importFiles(_ files: [(url: URL, display: String)]) -> ImportResult {
-        typealias Outcome = Result<(ImportedDocument, [Diagnostic], DocumentText), ImportError>
         let outcomes = ConcurrentMap.map(files) { file -> Outcome in
             do throws(ImportError) {
                 return .success(try importFile(at: file.url, displayPath: file.display))
@@ -128,6 +129,12 @@ public enum Importer {
                 return .failure(error)
             }
         }
+        return assemble(outcomes)
+    }
+
+    /// Puts imported documents together into one catalogue, refusing documents that would
+    /// collide with an earlier one (the same decree twice, two files that give one scheme id).
+    public static func assemble(_ outcomes: [Outcome]) -> ImportResult {
         var decrees: [Decree] = []
         var schemes: [Scheme] = []
         var diagnostics: [Diagnostic] = []

@@ -137,7 +137,7 @@ enum Downloads {
     /// do not run document text as a formula.
     static func field(_ s: String) -> String {
         var value = s
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

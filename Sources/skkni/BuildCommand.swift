@@ -29,6 +29,13 @@ struct BuildCommand: ParsableCommand {
         }
         defer { withExtendedLifetime(locks) {} }
         let run = try CheckRun.perform(paths: paths, drafts: [], baselinePath: nil, useBaseline: true)
+        // A source that does not import would silently vanish from the catalogue files and the
+        // site; stop before writing anything (`check` reports the same as SKK000).
+        let failures = run.loaded.result.failures
+        if !failures.isEmpty {
+            for failure in failures { printError(failure.description) }
+            throw ExitCode(ExitStatus.unreadable)
+        }
         let checked = clock.now
         do {
             _ = try CatalogStore.write(run.loaded.result.catalog, to: paths.catalogURL)

@@ -23,13 +23,17 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Output {
+    /// Runs `skkni ARGUMENTS`, or with `tool`, the program named by the first argument.
+    static func run(
+        _ arguments: [String], in directory: URL = root, environment extra: [String: String] = [:], tool: Bool = false
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = tool ? URL(fileURLWithPath: arguments[0]) : binary
+        process.arguments = tool ? Array(arguments.dropFirst()) : arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
@@ -42,6 +46,18 @@ enum CLI {
         return Output(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a system tool (mount, umount) and returns its exit status.
+    static func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     static func temporaryDirectory() throws -> URL {

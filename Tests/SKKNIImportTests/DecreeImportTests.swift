@@ -118,4 +118,22 @@ import Testing
         let sameSchemes = read.schemes == Seeds.result.catalog.schemes
         #expect(sameDecrees && sameSchemes)
     }
+
+    @Test func aRepeatedQualificationHeadingKeepsBothAndSaysSo() throws {
+        // Found by the fuzzer: a second "B." heading used to give two qualifications one id and one page.
+        var lines = try String(contentsOf: Seeds.root.appendingPathComponent(Seeds.decreeFile), encoding: .utf8)
+            .components(separatedBy: "\n")
+        let headingB = lines[Seeds.qualification("B").line - 1]
+        let beforeC = Seeds.qualification("C").line - 1
+        lines.insert(headingB, at: beforeC)
+        let document = DocumentText(path: Seeds.decreeFile, text: lines.joined(separator: "\n"))
+        let (imported, diagnostics) = try Importer.importDocument(document)
+        guard case .decree(let decree) = imported else { throw ImportError(file: "", message: "not a decree") }
+        #expect(decree.qualifications.count == 15)
+        #expect(Set(decree.qualifications.map(\.id)).count == 15)
+        #expect(decree.qualifications.map(\.id).contains("kepmen-3-2021-B-2"))
+        let duplicate = diagnostics.filter { $0.rule == "SKK006" }
+        #expect(duplicate.map(\.location.line) == [beforeC + 1])
+        #expect(duplicate.first?.message.contains("sudah ada di baris \(Seeds.qualification("B").line)") == true)
+    }
 }

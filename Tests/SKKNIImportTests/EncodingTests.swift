@@ -92,4 +92,10 @@ import Testing
         let error = try #require(Self.error(Data([0xEF, 0xBB, 0xBF]) + Data("a\n".utf8) + Data([0xC3, 0x28])))
         #expect(error.line == 2)
     }
+
+    @Test func controlCharactersBecomeVisibleAndPageBreaksSpaces() throws {
+        let document = try DocumentText(
+            path: "x", data: Data("Judul \u{1B}[31mmerah\u{07}\n\u{0C}Halaman 2\tkolom\n".utf8))
+        #expect(document.lines == ["Judul \u{241B}[31mmerah\u{2407}", " Halaman 2\tkolom"])
+    }
 }
