@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "skkni", targets: ["skkni"]),
         .executable(name: "skkni-fuzz", targets: ["skkni-fuzz"]),
+        .executable(name: "skkni-synth", targets: ["skkni-synth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,12 +37,18 @@ let package = Package(
         .executableTarget(
             name: "skkni-fuzz",
             dependencies: ["SKKNIFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The synthetic national catalogue for scripts/bench.
+        .target(name: "SKKNISynthetic", dependencies: ["SKKNICore", "SKKNIImport"]),
+        .executableTarget(
+            name: "skkni-synth",
+            dependencies: ["SKKNISynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SKKNICoreTests", dependencies: ["SKKNICore"]),
         .testTarget(name: "SKKNIImportTests", dependencies: ["SKKNICore", "SKKNIImport"]),
         .testTarget(name: "SKKNICheckTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck"]),
         .testTarget(name: "SKKNIDatabaseTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIDatabase"]),
         .testTarget(name: "SKKNISiteTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite"]),
         .testTarget(name: "SKKNIFuzzTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIFuzz"]),
+        .testTarget(name: "SKKNISyntheticTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISynthetic"]),
         .testTarget(name: "CLITests", dependencies: ["skkni", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

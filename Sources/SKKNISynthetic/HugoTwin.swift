@@ -1,0 +1,150 @@
+import Foundation
+import SKKNICore
+import SKKNIImport
+
+/// The same entities as Hugo content (one page per unit identity, qualification and scheme)
+/// with templates that show the same fields as ours, so the benchmark compares like with like.
+public enum HugoTwin {
+    public static func write(sources: URL, into site: URL) throws {
+        let catalog = try Importer.importDirectory(sources, displayPrefix: "catalog/sources").catalog
+        let fm = FileManager.default
+        try? fm.removeItem(at: site)
+        var files: [(String, Data)] = []
+        files.append(("hugo.toml", Data(config.utf8)))
+        for (name, text) in layouts { files.append(("layouts/\(name)", Data(text.utf8))) }
+
+        var uses: [String: [[String: String]]] = [:]
+        var titles: [String: [String: String]] = [:]
+        for (decree, q) in catalog.qualifications {
+            let rows = q.units.map { u -> [String: String] in
+                uses[u.code.identity, default: []].append([
+                    "where": "Kualifikasi \(q.letter) \(decree.label)", "link": "/kualifikasi/\(slug(q.id))/",
+                    "role": u.role.rawValue, "version": u.code.raw,
+                ])
+                titles[u.code.identity, default: [:]][u.code.raw] = u.cleanTitle
+                return [
+                    "code": u.code.raw, "title": u.cleanTitle, "role": u.role.rawValue,
+                    "link": "/unit/\(slug(u.code.identity))/",
+                    "prerequisites": u.prerequisites.map(\.raw).joined(separator: " "), "line": String(u.line),
+                ]
+            }
+            files.append(
+                page(
+                    "kualifikasi/\(slug(q.id)).md",
+                    [
+                        "title": "Kualifikasi \(q.letter): jenjang \(q.level) \(q.group)", "decree": decree.label,
+                        "codification": q.codification ?? "", "description": q.description ?? "",
+                        "role": q.role ?? "", "jobs": q.jobTitles, "rows": rows, "source": decree.source,
+                    ]))
+        }
+        for s in catalog.schemes {
+            let rows = s.units.map { u -> [String: String] in
+                uses[u.code.identity, default: []].append([
+                    "where": "Skema \(s.name ?? s.title)", "link": "/skema/\(slug(s.id))/", "role": "skema",
+                    "version": u.code.raw,
+                ])
+                return [
+                    "code": u.code.raw, "title": u.cleanTitle, "link": "/unit/\(slug(u.code.identity))/",
+                    "line": String(u.line),
+                ]
+            }
+            files.append(
+                page(
+                    "skema/\(slug(s.id)).md",
+                    [
+                        "title": s.name ?? s.title, "type": s.packagingType.rawValue, "owner": s.owner ?? "",
+                        "rows": rows, "source": s.source,
+                    ]))
+        }
+        for identity in uses.keys.sorted() {
+            let versions = titles[identity, default: [:]].sorted { $0.key < $1.key }.map {
+                ["code": $0.key, "title": $0.value]
+            }
+            files.append(
+                page(
+                    "unit/\(slug(identity)).md",
+                    [
+                        "title": "Unit \(identity)", "identity": identity, "versions": versions,
+                        "uses": uses[identity]!,
+                    ]))
+        }
+        let all = files
+        let written = ConcurrentMap.map(Array(all.indices)) { i -> String? in
+            let url = site.appendingPathComponent(all[i].0)
+            do {
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try all[i].1.write(to: url)
+                return nil
+            } catch {
+                return "\(url.path): \(error)"
+            }
+        }
+        if let failure = written.compactMap({ $0 }).first { throw OutputError(failure) }
+    }
+
+    static func page(_ path: String, _ front: [String: Any]) -> (String, Data) {
+        let json = (try? JSONSerialization.data(withJSONObject: front, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return ("content/\(path)", json + Data("\n".utf8))
+    }
+
+    static func slug(_ text: String) -> String {
+        String(text.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }).lowercased()
+    }
+
+    static let config = """
+        baseURL = "/"
+        languageCode = "id"
+        title = "skkni (Hugo)"
+        disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+        [outputs]
+        home = ["HTML"]
+        section = ["HTML"]
+        page = ["HTML"]
+
+        """
+
+    static let layouts: [(String, String)] = [
+        (
+            "_default/baseof.html",
+            """
+            <!DOCTYPE html>
+            <html lang="id"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+            <body><header><a href="/">skkni</a> <form action="/cari/"><input name="q"></form></header>
+            <main>{{ block "main" . }}{{ end }}</main></body></html>
+            """
+        ),
+        ("_default/list.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1><p>{{ len .Pages }} halaman</p>{{ end }}"),
+        ("index.html", "{{ define \"main\" }}<h1>Katalog</h1><p>{{ len .Site.RegularPages }} halaman</p>{{ end }}"),
+        (
+            "kualifikasi/single.html",
+            """
+            {{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Params.decree }}</p>
+            <dl><dt>Kodifikasi</dt><dd>{{ .Params.codification }}</dd><dt>Sumber</dt><dd>{{ .Params.source }}</dd></dl>
+            <h2>Deskripsi</h2><p>{{ .Params.description }}</p><h2>Peran kerja</h2><p>{{ .Params.role }}</p>
+            <ul>{{ range .Params.jobs }}<li>{{ . }}</li>{{ end }}</ul>
+            <table><thead><tr><th>Kode</th><th>Judul</th><th>Peran</th><th>Persyaratan</th><th>Baris</th></tr></thead><tbody>
+            {{ range .Params.rows }}<tr><td><a href="{{ .link }}">{{ .code }}</a></td><td>{{ .title }}</td><td>{{ .role }}</td><td>{{ .prerequisites }}</td><td>{{ .line }}</td></tr>
+            {{ end }}</tbody></table>{{ end }}
+            """
+        ),
+        (
+            "skema/single.html",
+            """
+            {{ define "main" }}<h1>{{ .Title }}</h1><dl><dt>Jenis</dt><dd>{{ .Params.type }}</dd><dt>Pemilik</dt><dd>{{ .Params.owner }}</dd></dl>
+            <table><thead><tr><th>Kode</th><th>Judul</th><th>Baris</th></tr></thead><tbody>
+            {{ range .Params.rows }}<tr><td><a href="{{ .link }}">{{ .code }}</a></td><td>{{ .title }}</td><td>{{ .line }}</td></tr>
+            {{ end }}</tbody></table>{{ end }}
+            """
+        ),
+        (
+            "unit/single.html",
+            """
+            {{ define "main" }}<h1>{{ .Title }}</h1><h2>Versi</h2><ul>{{ range .Params.versions }}<li>{{ .code }}: {{ .title }}</li>{{ end }}</ul>
+            <h2>Dipakai di</h2><table><thead><tr><th>Di mana</th><th>Peran</th><th>Versi</th></tr></thead><tbody>
+            {{ range .Params.uses }}<tr><td><a href="{{ .link }}">{{ .where }}</a></td><td>{{ .role }}</td><td>{{ .version }}</td></tr>
+            {{ end }}</tbody></table>{{ end }}
+            """
+        ),
+    ]
+}

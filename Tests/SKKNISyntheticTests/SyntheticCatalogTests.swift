@@ -1,0 +1,55 @@
+import Foundation
+import SKKNICheck
+import SKKNICore
+import SKKNIImport
+import Testing
+
+@testable import SKKNISynthetic
+
+/// The benchmark's catalogue is only worth measuring if it imports whole and its planted
+/// defects are exactly what the checker reports.
+@Suite struct SyntheticCatalogTests {
+    @Test func sizeSImportsWithoutLossAndTheCheckerFindsExactlyThePlantedDefects() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-synth-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let manifest = try CatalogGenerator.generate(size: .S, into: dir)
+        #expect(manifest.qualificationRows == 1000)
+        #expect(manifest.schemes == 200)
+
+        let result = try Importer.importDirectory(dir, displayPrefix: "catalog/sources")
+        #expect(result.failures.isEmpty)
+        let catalog = result.catalog
+        #expect(catalog.decrees.count == manifest.decrees)
+        #expect(catalog.qualifications.count == manifest.qualifications)
+        #expect(catalog.qualifications.reduce(0) { $0 + $1.1.units.count } == manifest.qualificationRows)
+        #expect(catalog.schemes.count == manifest.schemes)
+        #expect(catalog.schemes.reduce(0) { $0 + $1.units.count } == manifest.schemeRows)
+        let identities = Set(catalog.qualifications.flatMap { $0.1.units.map(\.code.identity) })
+        #expect(identities.count == manifest.unitIdentities)
+
+        let findings = result.diagnostics + Checker.run(catalog: catalog)
+        let found = Set(findings.map { "\($0.rule) \($0.location.file):\($0.location.line)" })
+        let planted = Set(manifest.planted.map { "\($0.rule) catalog/sources/\($0.file):\($0.line)" })
+        #expect(findings.count == planted.count)
+        #expect(found == planted)
+        // Every kind of plant is there.
+        #expect(
+            Set(manifest.planted.map(\.rule)) == ["SKK101", "SKK103", "SKK104", "SKK201", "SKK301", "SKK401", "SKK402"])
+    }
+
+    @Test func theSameSeedWritesTheSameDocuments() throws {
+        let a = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-synth-\(UUID().uuidString)")
+        let b = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-synth-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
+        let first = try CatalogGenerator.generate(size: .S, into: a)
+        _ = try CatalogGenerator.generate(size: .S, into: b)
+        for name in first.documents.prefix(30) {
+            #expect(
+                try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name))
+            )
+        }
+    }
+}
