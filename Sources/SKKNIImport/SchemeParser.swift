@@ -15,7 +15,7 @@ struct SchemeParser {
 
     /// `5. KEMASAN / PAKET KOMPETENSI` -> 5; list items (`- 1.1.`) and sub-numbers are not sections.
     static func topSection(_ line: String) -> (number: Int, title: String)? {
-        let trimmed = line.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespaces)
+        let trimmed = LineText.withoutBold(line).trimmingCharacters(in: .whitespaces)
         guard let dot = trimmed.firstIndex(of: "."), let number = Int(trimmed[..<dot]), number < 20 else { return nil }
         let after = trimmed[trimmed.index(after: dot)...]
         guard after.first == " " else { return nil }

@@ -13,6 +13,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Direktori katalog.") var catalog = "catalog"
     @Option(name: .long, help: "Direktori keluaran.") var output = "_site"
     @Option(name: .long, help: "Direktori templat dan aset situs.") var site = "site"
+    @Flag(name: .long, help: "Cetak waktu tiap tahap (untuk scripts/bench).") var timings = false
 
     func run() throws {
         let clock = ContinuousClock()
@@ -45,6 +46,7 @@ struct BuildCommand: ParsableCommand {
         }
         let c = run.loaded.result.catalog
         let formatter = DiagnosticFormatter(sourceLine: run.lines.line)
+        var databaseTime = Duration.zero
         let summary: SiteGenerator.Summary
         do {
             let extra: [(path: String, data: Data)] = [
@@ -59,8 +61,10 @@ struct BuildCommand: ParsableCommand {
             summary = try SiteGenerator.build(
                 input, siteDirectory: URL(fileURLWithPath: site), output: outputURL, extraFiles: extra,
                 finish: { staging in
+                    let started = clock.now
                     try CatalogDatabase.write(
                         c, diagnostics: diagnostics, to: staging.appendingPathComponent("skkni.sqlite"))
+                    databaseTime = clock.now - started
                 }, checkpoint: TestPause.at)
         } catch {
             printError(
@@ -75,6 +79,14 @@ struct BuildCommand: ParsableCommand {
         print(
             "situs: \(output)/index.html — \(summary.pages) halaman, \(summary.files + 1) berkas, \(summary.bytes / 1024) KiB tanpa basis data (impor+periksa \(ms(checked - start)) ms, situs+basis data \(ms(written - checked)) ms)"
         )
+        if timings {
+            let identities = Set(
+                c.qualifications.flatMap { $0.1.units.map(\.code.identity) }
+                    + c.schemes.flatMap { $0.units.map(\.code.identity) })
+            print(
+                "waktu: unit=\(identities.count) impor=\(ms(run.importTime)) periksa=\(ms(run.checkTime)) situs=\(ms(written - checked - databaseTime)) basis_data=\(ms(databaseTime)) total=\(ms(written - start))"
+            )
+        }
     }
 
     func ms(_ d: Duration) -> Int {

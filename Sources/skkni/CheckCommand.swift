@@ -71,10 +71,14 @@ struct CheckRun {
     var drafts: [Scheme]
     var diagnostics: [Diagnostic]
     var lines: SourceLines
+    var importTime: Duration = .zero
+    var checkTime: Duration = .zero
 
     static func perform(paths: ProjectPaths, drafts draftPaths: [String], baselinePath: String?, useBaseline: Bool)
         throws -> CheckRun
     {
+        let clock = ContinuousClock()
+        let start = clock.now
         let loaded: LoadedCatalog
         do throws(ImportError) {
             loaded = try LoadedCatalog.load(paths)
@@ -82,6 +86,7 @@ struct CheckRun {
             printError(error.description)
             throw ExitCode(ExitStatus.unreadable)
         }
+        let imported = clock.now
         var documents = loaded.result.documents
         var drafts: [Scheme] = []
         var draftDiagnostics: [Diagnostic] = []
@@ -100,8 +105,10 @@ struct CheckRun {
             }
         }
         var diagnostics = loaded.importDiagnostics + loaded.failureDiagnostics + draftDiagnostics
+        let checkStart = clock.now
         diagnostics += Checker.run(catalog: loaded.result.catalog, drafts: drafts)
         diagnostics.sort(by: Diagnostic.ordered)
+        let checked = clock.now
         if useBaseline {
             let path = baselinePath ?? paths.baselineDisplay
             if FileManager.default.fileExists(atPath: path) {
@@ -117,6 +124,8 @@ struct CheckRun {
                 throw ExitCode(ExitStatus.unreadable)
             }
         }
-        return CheckRun(loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: SourceLines(documents))
+        return CheckRun(
+            loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: SourceLines(documents),
+            importTime: imported - start, checkTime: checked - checkStart)
     }
 }
