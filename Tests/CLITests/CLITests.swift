@@ -146,3 +146,25 @@ enum CLI {
             ))
     }
 }
+
+@Suite struct PlanCommandTests {
+    @Test func planExitsOneForCWithTheReasonAndWritesACheckableDraftForI() throws {
+        let c = try CLI.run(["plan", "C"])
+        #expect(c.status == 1)
+        #expect(c.stdout.contains("TIDAK ADA KEMASAN YANG SAH:"))
+        #expect(c.stdout.contains("N.78SPS02.023.1 (inti, baris 353) mensyaratkan N.78SPS02.084.2"))
+
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let draft = dir.appendingPathComponent("asesor-4.txt")
+        let i = try CLI.run(["plan", "N78SPS01", "--level", "4", "--group", "Asesor", "--write", draft.path])
+        #expect(i.status == 0, "\(i.stdout)\(i.stderr)")
+        #expect(i.stdout.contains("Kualifikasi I: jenjang 4 Asesor"))
+        let check = try CLI.run(["check", draft.path])
+        #expect(check.status == 0, "\(check.stdout)")
+
+        let ambiguous = try CLI.run(["plan", "N78SPS01"])
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.stderr.contains("cocok dengan 10 kualifikasi"))
+    }
+}

@@ -17,7 +17,9 @@ public struct SchemePrerequisiteMissingRule: Rule {
         rationale: """
             Bila katalog menyatakan unit A mensyaratkan unit B, skema apa pun yang memuat A harus memuat B \
             pada versi yang sama; jika tidak, peserta diuji pada kompetensi yang dasarnya tidak diuji. \
-            Tambahkan unit persyaratannya, atau keluarkan unit yang mensyaratkannya.
+            Tambahkan unit persyaratannya, atau keluarkan unit yang mensyaratkannya. Bila skema memuat \
+            versi lain dari unit persyaratan (seperti kualifikasinya sendiri), temuan ini hanya peringatan: \
+            cacatnya ada pada keputusan (SKK202).
             """,
         triggeringExamples: [
             .scheme(
@@ -48,7 +50,10 @@ public struct SchemePrerequisiteMissingRule: Rule {
             for unit in scheme.units {
                 guard let code = SchemeUnitResolution.catalogCode(unit, context: context) else { continue }
                 for p in context.prerequisites(of: code) where !included.contains(p) && !includedRaw.contains(p) {
-                    let detail = identities.contains(p.identity) ? ", hanya versi lainnya" : ""
+                    // Holding another version is what the decree packages too (its own SKK202): a
+                    // warning, so a scheme that follows its qualification is not blocked by the decree.
+                    let otherVersion = identities.contains(p.identity)
+                    let detail = otherVersion ? ", hanya versi lainnya" : ""
                     let via = code == unit.code ? "" : " (sebagai \(code))"
                     found.append(
                         finding(
@@ -56,7 +61,7 @@ public struct SchemePrerequisiteMissingRule: Rule {
                             at: context.location(scheme, line: unit.line), subject: unit.code.raw,
                             related: context.rows(code: code).prefix(1).map {
                                 RelatedLocation($0.location, "persyaratan dinyatakan di sini")
-                            }))
+                            }, severity: otherVersion ? .warning : nil))
                 }
             }
         }
