@@ -23,6 +23,7 @@ struct PageFactory {
 
     func all() -> [Page] {
         var pages = [home(), findings(), rulesIndex(), search()]
+        if let changes = input.changes { pages.append(changesPage(changes.revision, changes.diff)) }
         pages += input.catalog.decrees.map(decree)
         pages += input.catalog.qualifications.map { qualification($0.qualification, in: $0.decree) }
         pages += units.values.sorted { $0.identity < $1.identity }.map(unit)
@@ -31,15 +32,47 @@ struct PageFactory {
         return pages
     }
 
+    /// `perubahan.html`: the meaning of the change since a revision (units, versions, titles, findings).
+    func changesPage(_ revision: String, _ diff: CatalogDiff) -> Page {
+        func units(_ list: [CatalogDiff.UnitChange]) -> [[String: Any]] {
+            list.map { change in
+                let identity = self.units[change.identity] != nil ? change.identity : UnitCode(change.identity).identity
+                return [
+                    "identity": change.identity, "before": change.before.joined(separator: ", "),
+                    "after": change.after.joined(separator: ", "), "where": change.where_.joined(separator: "; "),
+                    "href": self.units[identity] != nil ? SitePaths.unit(identity) : false,
+                ]
+            }
+        }
+        var fixed = diff.fixed.map(findingContext)
+        // A fixed finding's line belongs to the old text; do not show today's line under it.
+        for i in fixed.indices { fixed[i]["sourceLine"] = false }
+        return Page(
+            path: "perubahan.html", template: "changes", title: "Perubahan sejak \(revision)",
+            context: [
+                "revision": revision, "empty": diff.isEmpty,
+                "addedDocuments": diff.addedDocuments, "removedDocuments": diff.removedDocuments,
+                "hasAddedDocuments": !diff.addedDocuments.isEmpty,
+                "hasRemovedDocuments": !diff.removedDocuments.isEmpty,
+                "hasAddedUnits": !diff.addedUnits.isEmpty, "hasRemovedUnits": !diff.removedUnits.isEmpty,
+                "hasReversioned": !diff.reversioned.isEmpty, "hasRetitled": !diff.retitled.isEmpty,
+                "addedUnits": units(diff.addedUnits), "removedUnits": units(diff.removedUnits),
+                "reversioned": units(diff.reversioned), "retitled": units(diff.retitled),
+                "introduced": ["findings": diff.introduced.map(findingContext)], "fixed": ["findings": fixed],
+                "introducedCount": diff.introduced.count, "fixedCount": diff.fixed.count,
+            ])
+    }
+
     // MARK: shared pieces
 
     func findingContext(_ d: Diagnostic) -> [String: Any] {
         [
             "rule": d.rule, "name": d.name, "severity": d.severity.rawValue, "severityLabel": d.severity.label,
             "message": d.message, "file": d.location.file, "line": d.location.line,
-            "sourceLine": input.sourceLine(d.location.file, d.location.line) ?? "",
+            // Mustache treats "" as true: a missing value must be `false` to hide its section.
+            "sourceLine": input.sourceLine(d.location.file, d.location.line) ?? false,
             "suppressed": d.suppressed, "ruleHref": SitePaths.rule(d.rule),
-            "subjectHref": subjectHref(d.subject) ?? "", "subject": d.subject,
+            "subjectHref": subjectHref(d.subject) ?? false, "subject": d.subject,
         ]
     }
 
@@ -88,6 +121,7 @@ struct PageFactory {
         }
         let context: [String: Any] = [
             "decreeCount": c.decrees.count, "qualificationCount": c.qualifications.count,
+            "changesSince": input.changes?.revision ?? false,
             "unitCount": units.count, "schemeCount": c.schemes.count,
             "errors": bySeverity["error"] ?? 0, "warnings": bySeverity["warning"] ?? 0,
             "notes": bySeverity["note"] ?? 0,
@@ -199,7 +233,7 @@ struct PageFactory {
             "citations": s.citations.map { c -> [String: Any] in
                 [
                     "label": c.label, "title": c.title ?? "",
-                    "href": decreeIDs.contains(c.decreeID) ? SitePaths.decree(c.decreeID) : "", "line": c.line,
+                    "href": decreeIDs.contains(c.decreeID) ? SitePaths.decree(c.decreeID) : false, "line": c.line,
                 ]
             },
             "units": s.units.map { u -> [String: Any] in

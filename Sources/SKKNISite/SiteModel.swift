@@ -7,15 +7,18 @@ public struct SiteInput: Sendable {
     public var diagnostics: [Diagnostic]
     public var rules: [RuleInfo]
     public var sourceLine: @Sendable (String, Int) -> String?
+    /// With `build --since REV`: what changed since that revision, for the page perubahan.html.
+    public var changes: (revision: String, diff: CatalogDiff)?
 
     public init(
         catalog: Catalog, diagnostics: [Diagnostic], rules: [RuleInfo],
-        sourceLine: @escaping @Sendable (String, Int) -> String?
+        sourceLine: @escaping @Sendable (String, Int) -> String?, changes: (revision: String, diff: CatalogDiff)? = nil
     ) {
         self.catalog = catalog
         self.diagnostics = diagnostics
         self.rules = rules
         self.sourceLine = sourceLine
+        self.changes = changes
     }
 }
 

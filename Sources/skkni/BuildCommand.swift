@@ -14,6 +14,8 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Direktori keluaran.") var output = "_site"
     @Option(name: .long, help: "Direktori templat dan aset situs.") var site = "site"
     @Flag(name: .long, help: "Cetak waktu tiap tahap (untuk scripts/bench).") var timings = false
+    @Option(name: .long, help: "Tambahkan halaman perubahan.html: perubahan makna katalog sejak revisi git ini.")
+    var since: String?
 
     func run() throws {
         let clock = ContinuousClock()
@@ -54,9 +56,10 @@ struct BuildCommand: ParsableCommand {
                 ("unduh/findings.sarif", Data(formatter.format(run.diagnostics, as: .sarif).utf8)),
             ]
             let lines = run.lines
+            let changes = try since.map { ($0, try CatalogChanges.since($0, paths: paths)) }
             let input = SiteInput(
                 catalog: c, diagnostics: run.diagnostics, rules: RuleRegistry.allRules,
-                sourceLine: { lines.line($0, $1) })
+                sourceLine: { lines.line($0, $1) }, changes: changes)
             let diagnostics = run.diagnostics
             summary = try SiteGenerator.build(
                 input, siteDirectory: URL(fileURLWithPath: site), output: outputURL, extraFiles: extra,

@@ -6,7 +6,10 @@ struct SKKNICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "skkni",
         abstract: "Katalog dan pemeriksa kepatuhan SKKNI, jenjang KKNI dan skema sertifikasi LSP/BNSP.",
-        subcommands: [BuildCommand.self, ImportCommand.self, CheckCommand.self, PlanCommand.self, RulesCommand.self],
+        subcommands: [
+            BuildCommand.self, ImportCommand.self, CheckCommand.self, PlanCommand.self, DiffCommand.self,
+            RulesCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self)
 
     /// Usage errors exit 2 (ArgumentParser's own default is 64), as documented.

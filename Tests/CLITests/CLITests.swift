@@ -168,3 +168,53 @@ enum CLI {
         #expect(ambiguous.stderr.contains("cocok dengan 10 kualifikasi"))
     }
 }
+
+@Suite struct DiffCommandTests {
+    @Test func diffSaysWhatAChangeMeansAndBuildShowsItAsAPage() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        func git(_ arguments: String...) throws {
+            let status = try CLI.runTool(
+                "/usr/bin/git",
+                ["-C", project.root.path, "-c", "user.email=ci@example.org", "-c", "user.name=ci"] + arguments)
+            try #require(status == 0, "git \(arguments)")
+        }
+        try git("init", "-q")
+        try git("add", "-A")
+        try git("commit", "-qm", "dasar")
+        let supervisor = project.catalog.appendingPathComponent(
+            "sources/skema-okupasi-supervisor-sales-technical-support.txt")
+        var text = try String(contentsOf: supervisor, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "2\tC.28LOG09.002.2\tMembaca Gambar Teknik\n", with: "2\tC.28LOG09.002.2\tMembaca Gambar Teknik Mesin\n"
+        )
+        text = text.replacingOccurrences(of: "3\tC.28LOG10.005.2\t", with: "3\tC.28LOG10.005.1\t")
+        try text.write(to: supervisor, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(
+            at: project.catalog.appendingPathComponent("sources/skema-klaster-pengelolaan-data-pelanggan.txt"))
+
+        let diff = try CLI.run(["diff", "HEAD", "--catalog", "catalog"], in: project.root)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(
+            diff.stdout.contains("Dokumen dihapus (1):\n  catalog/sources/skema-klaster-pengelolaan-data-pelanggan.txt")
+        )
+        #expect(diff.stdout.contains("Unit dihapus (2):\n  - M.702093.007.01"))
+        #expect(diff.stdout.contains("Versi berubah (1):\n  ~ C.28LOG10.005: C.28LOG10.005.2 -> C.28LOG10.005.1"))
+        #expect(
+            diff.stdout.contains(
+                "Judul berubah (1):\n  ~ C.28LOG09.002.2: \"Membaca Gambar Teknik\" -> \"Membaca Gambar Teknik Mesin\"")
+        )
+        #expect(diff.stdout.contains("Temuan baru (2):"))
+        #expect(diff.stdout.contains("Temuan selesai (4):"))
+
+        let bad = try CLI.run(["diff", "tiada", "--catalog", "catalog"], in: project.root)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("tiada"))
+
+        let build = try CLI.run(project.buildArguments + ["--since", "HEAD"], in: project.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        let page = try String(contentsOf: project.output.appendingPathComponent("perubahan.html"), encoding: .utf8)
+        #expect(page.contains("<td>C.28LOG10.005.2</td><td>C.28LOG10.005.1</td>"))
+        #expect(page.contains("<h2>Temuan selesai (4)</h2>"))
+    }
+}

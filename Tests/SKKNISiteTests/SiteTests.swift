@@ -52,6 +52,7 @@ enum SiteFixture {
                     let target = String(part.prefix { $0 != "\"" })
                     if target.hasPrefix("http") || target.hasPrefix("#") { continue }
                     let file = String(target.prefix { $0 != "?" && $0 != "#" })
+                    #expect(!target.isEmpty, "\(path) has an empty link")
                     if file.isEmpty || file == "cari.html" && path == "cari.html" { continue }
                     // Downloads the CLI adds (database, findings) are not part of this fixture.
                     if file.hasSuffix("skkni.sqlite") || file.hasSuffix("findings.json")
