@@ -176,16 +176,28 @@ struct PageFactory {
             }
         }
         // The prerequisite structure as a nested list: each unit with prerequisites, and theirs.
+        // Each unit's prerequisites are expanded once per page (later mentions are leaves), so a
+        // hostile table cannot make the tree grow exponentially (found by the fuzzer).
         let byCode = Dictionary(q.units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var expanded = Set<UnitCode>()
         func tree(_ code: UnitCode, depth: Int, seen: Set<UnitCode>) -> [String: Any] {
-            let children = depth < 6 ? (byCode[code]?.prerequisites ?? []).filter { !seen.contains($0) } : []
+            var children: [UnitCode] = []
+            if depth < 6, expanded.insert(code).inserted {
+                var distinct = Set<UnitCode>()
+                children = (byCode[code]?.prerequisites ?? []).filter {
+                    !seen.contains($0) && distinct.insert($0).inserted
+                }
+            }
             return [
                 "code": unitLink(code), "inPackage": packaged.contains(code),
                 "children": children.map { tree($0, depth: depth + 1, seen: seen.union([code])) },
                 "hasChildren": !children.isEmpty,
             ]
         }
-        let roots = q.units.filter { !$0.prerequisites.isEmpty }.map { tree($0.code, depth: 0, seen: []) }
+        var roots: [[String: Any]] = []
+        for unit in q.units where !unit.prerequisites.isEmpty && !expanded.contains(unit.code) {
+            roots.append(tree(unit.code, depth: 0, seen: []))
+        }
         let context: [String: Any] = [
             "letter": q.letter, "heading": q.heading, "decreeLabel": d.label, "decreeHref": SitePaths.decree(d.id),
             "codification": q.codification ?? "", "level": q.level, "group": q.group, "subfield": q.subfield ?? "",

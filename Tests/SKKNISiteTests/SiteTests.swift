@@ -168,4 +168,30 @@ enum SiteFixture {
         #expect(a.contains("asesmen"))
         #expect(SearchIndex.normalize("N.78SPS02.07") == "n78sps0207")
     }
+
+    @Test func aPrerequisiteWebDoesNotExplodeTheTree() throws {
+        // Found by the fuzzer: each unit requiring the two before it (listed 50 times over) gave an
+        // exponential tree. Each unit is now expanded once per page.
+        var q = Qualification(
+            decreeID: "kepmen-1-2020", letter: "A", line: 1, heading: "A.", level: 4, group: "Uji")
+        for i in 0..<30 {
+            let code = UnitCode(String(format: "N.78SPS02.%03d.1", i + 1))
+            let before = (max(0, i - 2)..<i).map { UnitCode(String(format: "N.78SPS02.%03d.1", $0 + 1)) }
+            q.units.append(
+                QualificationUnit(
+                    number: i + 1, code: code, title: "Unit \(i)", role: .inti,
+                    prerequisites: Array(repeating: before, count: 50).flatMap { $0 }, line: i + 2))
+        }
+        var decree = Decree(source: "k.txt", line: 1, number: 1, year: 2020, title: "Uji")
+        decree.qualifications = [q]
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try SiteFixture.build(Catalog(decrees: [decree]), into: dir)
+        let page = try String(
+            contentsOf: dir.appendingPathComponent("kualifikasi/kepmen-1-2020-A.html"), encoding: .utf8)
+        let tree = page.components(separatedBy: "<ul class=\"tree\">")[1].components(separatedBy: "</main>")[0]
+        // 29 units with prerequisites, each expanded once with at most two distinct children.
+        #expect(tree.components(separatedBy: "<li>").count - 1 <= 30 + 2 * 29)
+        #expect(tree.contains("N.78SPS02.030.1"))
+    }
 }
