@@ -7,7 +7,8 @@ struct SKKNICommand: ParsableCommand {
         commandName: "skkni",
         abstract: "Katalog dan pemeriksa kepatuhan SKKNI, jenjang KKNI dan skema sertifikasi LSP/BNSP.",
         subcommands: [
-            BuildCommand.self, ImportCommand.self, CheckCommand.self, PlanCommand.self, DiffCommand.self,
+            BuildCommand.self, ImportCommand.self, CheckCommand.self, PlanCommand.self, ReportCommand.self,
+            DiffCommand.self,
             RulesCommand.self,
         ],
         defaultSubcommand: BuildCommand.self)

@@ -218,3 +218,27 @@ enum CLI {
         #expect(page.contains("<h2>Temuan selesai (4)</h2>"))
     }
 }
+
+@Suite struct ReportCommandTests {
+    @Test func theReportShowsUnitsFindingsWithFixesAndThePackagingDifference() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let draft = dir.appendingPathComponent("asesor.txt")
+        #expect(try CLI.run(["plan", "I", "--write", draft.path]).status == 0)
+        // The committee mistypes the pilihan unit: O for 0.
+        var text = try String(contentsOf: draft, encoding: .utf8)
+        text = text.replacingOccurrences(of: "3\tM.74SPS03.", with: "3\tM.74SPS03.O").replacingOccurrences(
+            of: "M.74SPS03.O0", with: "M.74SPS03.O")
+        try text.write(to: draft, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["report", draft.path])
+        #expect(result.status == 1)
+        let html = try String(contentsOf: dir.appendingPathComponent("asesor.html"), encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"id\">"))
+        #expect(!html.contains("<link"))  // self-contained
+        #expect(html.contains("<td>kode rusak</td>"))
+        #expect(html.contains("[SKK104] malformed-code"))
+        #expect(html.contains("Perbaikan: Perbaiki kode"))
+        #expect(html.contains("Dibandingkan dengan kemasan kualifikasi I (KEPMEN 3/2021, jenjang 4 Asesor)"))
+        #expect(html.contains("<td>pilihan</td><td>tidak dipilih</td>"))
+    }
+}

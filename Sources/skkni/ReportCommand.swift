@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import SKKNICheck
+import SKKNICore
+import SKKNIImport
+import SKKNISite
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Menulis satu halaman HTML mandiri untuk rapat panitia: unit draf, temuan dan perbaikannya, kemasan.")
+
+    @Option(name: .long, help: "Direktori katalog.") var catalog = "catalog"
+    @Option(name: .long, help: "Direktori templat situs.") var site = "site"
+    @Option(name: .long, help: "Berkas HTML yang ditulis (bawaan: <draf>.html).") var output: String?
+    @Argument(help: "Draf skema (teks).") var draft: String
+
+    func run() throws {
+        let paths = ProjectPaths(catalog: catalog)
+        let loaded: LoadedCatalog
+        let document: DocumentText
+        let scheme: Scheme
+        let importFindings: [Diagnostic]
+        do throws(ImportError) {
+            loaded = try LoadedCatalog.load(paths)
+            let (imported, found, text) = try Importer.importFile(at: URL(fileURLWithPath: draft), displayPath: draft)
+            guard case .scheme(let s) = imported else {
+                throw ImportError(file: draft, line: 1, message: "draf harus berupa skema sertifikasi, bukan keputusan")
+            }
+            (scheme, importFindings, document) = (s, found, text)
+        } catch {
+            printError(error.description)
+            throw ExitCode(ExitStatus.unreadable)
+        }
+        let review = DraftReviewer.review(scheme, catalog: loaded.result.catalog, importFindings: importFindings)
+        let target = output ?? ((draft as NSString).deletingPathExtension + ".html")
+        do {
+            let html = try ReportPage.render(review, siteDirectory: URL(fileURLWithPath: site)) { file, line in
+                file == draft ? document.line(line) : nil
+            }
+            try Data(html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+        } catch {
+            printError("\(target): galat: laporan tidak dapat ditulis: \(FileErrorText.describe(error))")
+            throw ExitCode(ExitStatus.unreadable)
+        }
+        let errors = review.findings.filter { $0.diagnostic.severity == .error }.count
+        print(
+            "laporan ditulis ke \(target): \(review.units.count) unit, \(review.findings.count) temuan (\(errors) galat)"
+        )
+        if errors > 0 { throw ExitCode(ExitStatus.findings) }
+    }
+}
