@@ -254,8 +254,7 @@ public enum CatalogGenerator {
     static func codePrefix(_ q: Int) -> String {
         let category = String(UnicodeScalar(UInt8(65 + q % 21)))
         if q % 7 == 6 { return String(format: "%@.%06d", category, 100_000 + q) }
-        let letters = (0..<3).map { String(UnicodeScalar(UInt8(65 + (q / pow26($0)) % 26))) }.joined()
-        return String(format: "%@.%02d%@%02d", category, 10 + q % 89, letters, q % 97)
+        return category + "." + codification(q).dropFirst()
     }
 
     /// `N78SPS02`-style codification of a qualification (independent of its units' code format).
@@ -294,16 +293,5 @@ public enum CatalogGenerator {
         return (tens == 1 ? "sepuluh" : numberWords[tens] + " puluh") + (ones == 0 ? "" : " " + numberWords[ones])
     }
 
-    /// SplitMix64, as the fuzzer uses: the same catalogue on every machine.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Random = SeededRandom
 }
