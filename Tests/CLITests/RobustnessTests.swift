@@ -39,8 +39,8 @@ struct ScratchProject {
         return files
     }
 
-    /// Starts a build that stops at `stage` (see `TestPause`), waits until it says so, and kills it.
-    func buildKilled(at stage: String) throws -> String {
+    /// Starts a build that stops at `stage` (see `TestPause`) and returns once it says so.
+    func buildPaused(at stage: String) throws -> (process: Process, said: String) {
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = buildArguments
@@ -58,6 +58,12 @@ struct ScratchProject {
             if chunk.isEmpty { break }
             said += String(decoding: chunk, as: UTF8.self)
         }
+        return (process, said)
+    }
+
+    /// A build paused at `stage`, then killed there with SIGKILL; returns what it said.
+    func buildKilled(at stage: String) throws -> String {
+        let (process, said) = try buildPaused(at: stage)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         return said
@@ -139,23 +145,8 @@ struct ScratchProject {
     @Test func aSecondBuildWaitsForNoOneAndSaysWhy() throws {
         let project = try ScratchProject()
         defer { project.remove() }
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = project.buildArguments
-        process.currentDirectoryURL = project.root
-        var environment = ProcessInfo.processInfo.environment
-        environment["SKKNI_TEST_PAUSE"] = "site"
-        process.environment = environment
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var said = ""
-        while !said.contains("jeda pada tahap site") {
-            let chunk = err.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            said += String(decoding: chunk, as: UTF8.self)
-        }
+        let (process, said) = try project.buildPaused(at: "site")
+        #expect(said.contains("jeda pada tahap site"))
         let second = try project.build()
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
