@@ -13,12 +13,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // renameat2(RENAME_EXCHANGE) for swapping a finished output in atomically.
         .target(name: "CSKKNISystem"),
         .target(name: "SKKNICore", dependencies: ["CSKKNISystem"]),
-        .target(name: "SKKNIImport", dependencies: ["SKKNICore"]),
+        // Text and Word (.docx: ZIPFoundation + FoundationXML) documents into the model.
+        .target(name: "SKKNIImport", dependencies: ["SKKNICore", "ZIPFoundation"]),
         .target(name: "SKKNICheck", dependencies: ["SKKNICore"]),
         .target(
             name: "SKKNIDatabase",
@@ -43,7 +45,7 @@ let package = Package(
             name: "skkni-synth",
             dependencies: ["SKKNISynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SKKNICoreTests", dependencies: ["SKKNICore"]),
-        .testTarget(name: "SKKNIImportTests", dependencies: ["SKKNICore", "SKKNIImport"]),
+        .testTarget(name: "SKKNIImportTests", dependencies: ["SKKNICore", "SKKNIImport", "ZIPFoundation"]),
         .testTarget(name: "SKKNICheckTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck"]),
         .testTarget(name: "SKKNIDatabaseTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIDatabase"]),
         .testTarget(name: "SKKNISiteTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite"]),

@@ -6,11 +6,21 @@ public struct DocumentText: Sendable {
     public let path: String
     public let lines: [String]
     public let encoding: String
+    /// Where each line is in a document without lines of its own (a .docx: `tabel 1 baris 4`).
+    public let places: [String]?
 
     public init(path: String, text: String, encoding: String = "UTF-8") {
         self.path = path
         self.encoding = encoding
         self.lines = DocumentText.splitLines(text)
+        self.places = nil
+    }
+
+    public init(path: String, lines: [String], places: [String]?, encoding: String) {
+        self.path = path
+        self.lines = lines
+        self.places = places
+        self.encoding = encoding
     }
 
     /// Decodes bytes as UTF-8 (with or without BOM) or UTF-16 (with BOM). Text without a BOM
@@ -226,6 +236,19 @@ public struct DocumentText: Sendable {
 
     /// Line `n` (1-based), or an empty string outside the document.
     public func line(_ n: Int) -> String { n >= 1 && n <= lines.count ? lines[n - 1] : "" }
+
+    /// The place of line `n` in the document, for documents that have places (.docx).
+    public func place(_ n: Int) -> String? {
+        guard let places, n >= 1, n <= places.count else { return nil }
+        return places[n - 1]
+    }
+
+    /// Line `n` as shown under a finding: prefixed with its place when the document has places,
+    /// since the line number of a .docx means nothing in Word.
+    public func shownLine(_ n: Int) -> String {
+        guard let place = place(n) else { return line(n) }
+        return "[\(place)] " + line(n)
+    }
 }
 
 /// A document that cannot be imported at all.

@@ -19,7 +19,7 @@ public struct ImportResult: Sendable {
 
 public enum Importer {
     /// File extensions the importer reads.
-    public static let documentExtensions: Set<String> = ["txt"]
+    public static let documentExtensions: Set<String> = ["txt", "docx"]
 
     /// A file name made safe for a catalogue path and id: lower-case letters, digits and dashes.
     public static func sanitizedID(_ name: String) -> String {
@@ -91,9 +91,22 @@ public enum Importer {
         } catch {
             throw ImportError(file: displayPath, message: "tidak dapat dibaca: \(Importer.reason(error))")
         }
-        let text = try DocumentText(path: displayPath, data: data)
+        let text =
+            isWord(data, path: displayPath)
+            ? try WordDocument.read(contentsOf: url, data: data, path: displayPath)
+            : try DocumentText(path: displayPath, data: data)
         let (document, diagnostics) = try importDocument(text)
         return (document, diagnostics, text)
+    }
+
+    /// A document's lines: a Word package (by its content, whatever its name) through the
+    /// Word reader, anything else as text.
+    public static func readText(_ data: Data, path: String) throws(ImportError) -> DocumentText {
+        isWord(data, path: path) ? try WordDocument.read(data, path: path) : try DocumentText(path: path, data: data)
+    }
+
+    static func isWord(_ data: Data, path: String) -> Bool {
+        WordDocument.looksLikePackage(data) || (path as NSString).pathExtension.lowercased() == "docx"
     }
 
     static func reason(_ error: Error) -> String { FileErrorText.describe(error) }

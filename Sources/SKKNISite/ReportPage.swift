@@ -3,8 +3,11 @@ import SKKNICore
 
 /// `skkni report`: one self-contained, printable page for a committee meeting.
 public enum ReportPage {
+    /// `place` names where a line is in the draft: `baris 16` in a text file, `tabel 1 baris 3`
+    /// in a Word document.
     public static func render(
-        _ review: DraftReview, siteDirectory: URL, sourceLine: (String, Int) -> String?
+        _ review: DraftReview, siteDirectory: URL, sourceLine: (String, Int) -> String?,
+        place: (String, Int) -> String = { _, line in "baris \(line)" }
     ) throws -> String {
         let library = try SiteGenerator.loadTemplates(siteDirectory.appendingPathComponent("templates"))
         // Our own stylesheet, inlined so the page needs no other file (it is not document text).
@@ -18,7 +21,8 @@ public enum ReportPage {
             "errors": counts[.error] ?? 0, "warnings": counts[.warning] ?? 0, "notes": counts[.note] ?? 0,
             "units": review.units.map {
                 [
-                    "line": $0.line, "code": $0.code, "title": $0.title, "status": $0.status, "detail": $0.detail,
+                    "place": place(s.source, $0.line), "code": $0.code, "title": $0.title, "status": $0.status,
+                    "detail": $0.detail,
                     "ok": $0.ok,
                 ]
             },
@@ -26,7 +30,7 @@ public enum ReportPage {
                 let d = f.diagnostic
                 return [
                     "rule": d.rule, "name": d.name, "severity": d.severity.rawValue, "severityLabel": d.severity.label,
-                    "message": d.message, "line": d.location.line, "fix": f.fix,
+                    "message": d.message, "place": place(d.location.file, d.location.line), "fix": f.fix,
                     "sourceLine": sourceLine(d.location.file, d.location.line) ?? false,
                 ]
             },

@@ -23,7 +23,8 @@ struct CheckCommand: ParsableCommand {
     var writeBaseline = false
     @Option(name: .long, help: "Berkas baseline (bawaan: <katalog>/baseline.json).") var baseline: String?
     @Flag(name: .long, help: "Tampilkan juga temuan yang diterima baseline (format text).") var showSuppressed = false
-    @Argument(help: "Draf skema (teks) yang diperiksa terhadap katalog tanpa ditambahkan.") var drafts: [String] = []
+    @Argument(help: "Draf skema (.txt atau .docx) yang diperiksa terhadap katalog tanpa ditambahkan.") var drafts:
+        [String] = []
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)

@@ -35,10 +35,12 @@ final class SourceLines: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if documents[file] == nil, let data = FileManager.default.contents(atPath: file) {
-            documents[file] = DocumentText(path: file, text: String(decoding: data, as: UTF8.self))
+            documents[file] =
+                (try? Importer.readText(data, path: file))
+                ?? DocumentText(path: file, text: String(decoding: data, as: UTF8.self))
         }
         guard let text = documents[file], line >= 1, line <= text.lines.count else { return nil }
-        return text.line(line)
+        return text.shownLine(line)
     }
 }
 

@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Direktori katalog.") var catalog = "catalog"
     @Option(name: .long, help: "Direktori templat situs.") var site = "site"
     @Option(name: .long, help: "Berkas HTML yang ditulis (bawaan: <draf>.html).") var output: String?
-    @Argument(help: "Draf skema (teks).") var draft: String
+    @Argument(help: "Draf skema: teks (.txt) atau Word (.docx).") var draft: String
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
@@ -35,9 +35,10 @@ struct ReportCommand: ParsableCommand {
         let review = DraftReviewer.review(scheme, catalog: loaded.result.catalog, importFindings: importFindings)
         let target = output ?? ((draft as NSString).deletingPathExtension + ".html")
         do {
-            let html = try ReportPage.render(review, siteDirectory: URL(fileURLWithPath: site)) { file, line in
-                file == draft ? document.line(line) : nil
-            }
+            let html = try ReportPage.render(
+                review, siteDirectory: URL(fileURLWithPath: site),
+                sourceLine: { file, line in file == draft ? document.line(line) : nil },
+                place: { file, line in (file == draft ? document.place(line) : nil) ?? "baris \(line)" })
             try Data(html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
             printError("\(target): galat: laporan tidak dapat ditulis: \(FileErrorText.describe(error))")

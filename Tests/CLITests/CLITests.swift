@@ -242,3 +242,52 @@ enum CLI {
         #expect(html.contains("<td>pilihan</td><td>tidak dipilih</td>"))
     }
 }
+
+/// `check` and `report` on the Word draft written by scripts/make-docx-fixtures.py.
+@Suite struct WordDraftCommandTests {
+    static let draft = "Tests/Fixtures/docx/draf-instruktur-jenjang-4-bergalat.docx"
+
+    @Test func checkReadsAWordDraftAndPointsAtTableRows() throws {
+        let result = try CLI.run(["check", WordDraftCommandTests.draft])
+        #expect(result.status == 1)
+        let mine = result.stdout.split(separator: "\n").filter { $0.hasPrefix(WordDraftCommandTests.draft) }
+        #expect(
+            mine.contains(
+                "\(WordDraftCommandTests.draft):18: error: [SKK104] kode unit N.78SPS02.O22.2 tidak sesuai format kode unit SKKNI; mungkin maksudnya N.78SPS02.022.2 (huruf dan angka yang mirip tertukar), yang ada di katalog"
+            ))
+        // Under each finding, the row as Word shows it, with where it is in the document.
+        #expect(
+            result.stdout.contains(
+                "     18 | [tabel 1 baris 5] 3 N.78SPS02.O22.2 Merencanakan Evaluasi Hasil Pembelajaran"))
+        #expect(mine.contains { $0.contains(":25: warning: [SKK402] unit N.78SPS02.099.1") })
+        #expect(mine.contains { $0.contains(":26: error: [SKK101] N.78SPS02.010.2 tercantum dua kali") })
+        #expect(result.stdout.contains("[tabel 1 baris 14] 11 N.78SPS02.010.2"))
+        #expect(mine.contains { $0.contains("memuat 2 unit pilihan") && $0.contains("meminta 7") })
+        // The row deleted with tracked changes is not in the draft.
+        #expect(!result.stdout.contains("N.78SPS02.015.1"))
+    }
+
+    @Test func reportOnAWordDraft() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("laporan.html")
+        let result = try CLI.run(["report", WordDraftCommandTests.draft, "--output", output.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("11 unit"))
+        let html = try String(contentsOf: output, encoding: .utf8)
+        #expect(html.contains("<td>tabel 1 baris 5</td><td>N.78SPS02.O22.2</td>"))
+        #expect(html.contains("[SKK104] malformed-code, tabel 1 baris 5<br>"))
+        #expect(html.contains("[SKK104] malformed-code"))
+        #expect(html.contains("Dibandingkan dengan kemasan kualifikasi B (KEPMEN 3/2021, jenjang 4 Instruktur)"))
+    }
+
+    @Test func aTextFileNamedDocxIsOneClearLine() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fake = dir.appendingPathComponent("draf.docx")
+        try "SKEMA SERTIFIKASI".write(to: fake, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", fake.path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(fake.path):1: galat: bukan berkas .docx (arsip ZIP Office Open XML)\n")
+    }
+}
