@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 #include "CSKKNISystem.h"
 
 int skkni_exchange_paths(const char *a, const char *b) {
@@ -13,5 +14,13 @@ int skkni_exchange_paths(const char *a, const char *b) {
     (void)b;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+int skkni_sync_file_system(int fd) {
+#if defined(__linux__)
+    return syncfs(fd);
+#else
+    return fsync(fd);
 #endif
 }

@@ -14,4 +14,9 @@ public enum ConcurrentMap {
         }
         return buffer.map { $0! }
     }
+
+    /// Runs `body` for every item on all cores.
+    public static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in body(items[i]) }
+    }
 }

@@ -15,30 +15,38 @@ public enum OutputDirectory {
         _ output: URL, with files: [(String, Data)], finish: (URL) throws -> Void = { _ in },
         checkpoint: (String) -> Void = { _ in }
     ) throws {
+        try replace(output) { staging in
+            for (index, (path, data)) in files.enumerated() {
+                if index == files.count / 2 { checkpoint("site") }
+                try staging.write(path, data)
+            }
+            checkpoint("database")
+            try finish(staging.url)
+        }
+    }
+
+    /// Runs `fill` on a new staging directory next to `output`, then swaps it in; if `fill`
+    /// throws, the staging directory is removed and `output` is untouched.
+    public static func replace(_ output: URL, fill: (StagingDirectory) throws -> Void) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
+        let stagingURL = parent.appendingPathComponent(".\(name).new-\(getpid())")
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         recoverInterrupted(output)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var directories: Set<String> = []
-            for (index, (path, data)) in files.enumerated() {
-                if index == files.count / 2 { checkpoint("site") }
-                guard isSafe(path) else { throw OutputError("jalur keluaran tidak aman: \(path)") }
-                let url = staging.appendingPathComponent(path)
-                let folder = url.deletingLastPathComponent().path
-                if directories.insert(folder).inserted {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                try data.write(to: url)
-            }
-            checkpoint("database")
-            try finish(staging)
-            try swapIn(staging, at: output)
+            try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
+            // Files equal to the current output's are hard-linked from it rather than written:
+            // creating an inode costs far more than a link, so unchanged pages are nearly free.
+            let staging = StagingDirectory(
+                stagingURL, previous: fm.fileExists(atPath: output.path) ? output : nil)
+            try fill(staging)
+            // One flush of the whole file system instead of an fsync per file: the swap below
+            // must not become durable before the files it publishes.
+            staging.synchronize()
+            try swapIn(stagingURL, at: output)
         } catch {
-            try? fm.removeItem(at: staging)
+            try? fm.removeItem(at: stagingURL)
             throw error
         }
     }
@@ -53,7 +61,7 @@ public enum OutputDirectory {
             return
         }
         if skkni_exchange_paths(staging.path, output.path) == 0 {
-            try? fm.removeItem(at: staging)  // now holds the previous output
+            removeTree(staging)  // now holds the previous output
             return
         }
         let old = output.deletingLastPathComponent().appendingPathComponent(
@@ -95,6 +103,136 @@ public enum OutputDirectory {
             && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
                 $0 == ".." || $0 == "." || $0.isEmpty
             }
+    }
+}
+
+extension OutputDirectory {
+    /// Removes a directory tree, its files on all cores (a site has tens of thousands).
+    static func removeTree(_ url: URL) {
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(atPath: url.path) else { return }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
+                files.append(url.path + "/" + path)
+            }
+        }
+        ConcurrentMap.forEach(files) { path in _ = unlink(path) }
+        try? fm.removeItem(at: url)
+    }
+}
+
+/// A directory being filled from several threads: files are written with plain POSIX calls
+/// (Foundation's `Data.write` fsyncs every file, which made writing a site I/O-bound), and
+/// folders are created once each.
+public final class StagingDirectory: @unchecked Sendable {
+    public let url: URL
+    /// The output being replaced, whose unchanged files are linked instead of written.
+    let previous: URL?
+    private let lock = NSLock()
+    private var directories: Set<String> = []
+    private var files = 0
+    private var bytes = 0
+    private var linked = 0
+
+    init(_ url: URL, previous: URL? = nil) {
+        self.url = url
+        self.previous = previous
+        directories.insert(url.path)
+    }
+
+    /// How many files and bytes are in the directory so far.
+    public var written: (files: Int, bytes: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (files, bytes)
+    }
+
+    /// How many of them are links to unchanged files of the previous output.
+    public var unchanged: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return linked
+    }
+
+    /// Whether the file at `path` has exactly these bytes.
+    static func holds(_ path: String, _ data: Data) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count
+        else { return false }
+        guard !data.isEmpty else { return true }
+        var buffer = [UInt8](repeating: 0, count: data.count)
+        var offset = 0
+        while offset < data.count {
+            let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, data.count - offset) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return data.withUnsafeBytes { bytes in
+            buffer.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, data.count) == 0 }
+        }
+    }
+
+    /// Writes a new file at a relative path; refuses paths that could leave the directory.
+    public func write(_ path: String, _ data: Data) throws {
+        guard OutputDirectory.isSafe(path) else { throw OutputError("jalur keluaran tidak aman: \(path)") }
+        let full = url.path + "/" + path
+        let folder = (full as NSString).deletingLastPathComponent
+        lock.lock()
+        if !directories.contains(folder) {
+            // Created while holding the lock, so no other thread writes into it before it exists.
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                lock.unlock()
+                throw error
+            }
+            directories.insert(folder)
+        }
+        lock.unlock()
+        if let previous, StagingDirectory.holds(previous.path + "/" + path, data),
+            link(previous.path + "/" + path, full) == 0
+        {
+            lock.lock()
+            files += 1
+            bytes += data.count
+            linked += 1
+            lock.unlock()
+            return
+        }
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, full) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw StagingDirectory.posixError(errno, full)
+                }
+                offset += n
+            }
+        }
+        lock.lock()
+        files += 1
+        bytes += data.count
+        lock.unlock()
+    }
+
+    func synchronize() {
+        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = skkni_sync_file_system(descriptor)
+        close(descriptor)
+    }
+
+    static func posixError(_ code: Int32, _ path: String) -> Error {
+        NSError(domain: NSPOSIXErrorDomain, code: Int(code), userInfo: [NSFilePathErrorKey: path])
     }
 }
 

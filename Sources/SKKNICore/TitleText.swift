@@ -6,6 +6,12 @@ public enum TitleText {
     /// The title a reader should see: tags and `*` removed, whitespace collapsed,
     /// hyphenation joined (`Pengorganisasi-an` -> `Pengorganisasian`, `Unit- unit` -> `Unit-unit`).
     public static func clean(_ text: String) -> String {
+        if let plain = plainASCII(text) { return String(decoding: plain, as: UTF8.self) }
+        return cleanGeneral(text)
+    }
+
+    /// `clean` for any text; `clean` takes a byte path for plain ASCII.
+    static func cleanGeneral(_ text: String) -> String {
         var s = stripMarkup(text)
         s = collapseWhitespace(s)
         s = joinHyphenation(s)
@@ -15,8 +21,32 @@ public enum TitleText {
     /// A key under which titles that differ only in case, markup, hyphenation, spacing and
     /// spaces around punctuation compare equal.
     public static func fold(_ text: String) -> String {
+        if let plain = plainASCII(text) {
+            // Titles are nearly all plain ASCII: the same folding on bytes, without Character.
+            var out: [UInt8] = []
+            out.reserveCapacity(plain.count)
+            var pendingSpace = false
+            for byte in plain {
+                if byte == 0x20 {
+                    pendingSpace = true
+                    continue
+                }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                let punctuation = asciiPunctuation(lower)
+                if pendingSpace, !punctuation, let last = out.last, !asciiPunctuation(last) { out.append(0x20) }
+                pendingSpace = false
+                out.append(lower)
+            }
+            while let last = out.last, last == 0x2E || last == 0x2C { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return foldGeneral(text)
+    }
+
+    /// `fold` for any text; `fold` takes a byte path for plain ASCII.
+    static func foldGeneral(_ text: String) -> String {
         var out = ""
-        let cleaned = clean(text).lowercased()
+        let cleaned = cleanGeneral(text).lowercased()
         var pendingSpace = false
         for ch in cleaned {
             if ch == " " {
@@ -36,6 +66,54 @@ public enum TitleText {
     static func isPunctuation(_ ch: Character) -> Bool {
         "/()-,.:;&'\"".contains(ch)
     }
+
+    static func asciiPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2F, 0x28, 0x29, 0x2D, 0x2C, 0x2E, 0x3A, 0x3B, 0x26, 0x27, 0x22: true
+        default: false
+        }
+    }
+
+    /// For ASCII text with nothing `clean` would strip or join (`<`, `*`, a hyphen that ends a
+    /// word or splits off a suffix): its bytes with whitespace collapsed, which is then exactly
+    /// what `clean` returns. Nil for anything else.
+    public static func plainASCII(_ text: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var hyphens = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...0xFF, 0x3C, 0x2A: return nil
+            case 0x2D:
+                hyphens = true
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            case 0x09...0x0D, 0x20:
+                // Character.isWhitespace for ASCII: tab, line feed, vertical tab, form feed,
+                // carriage return and space.
+                if !out.isEmpty { pendingSpace = true }
+            default:
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        if hyphens {
+            // joinHyphenation changes a word only when it ends in `-` before another word, or is
+            // `left-suffix` with one hyphen; leave those to the general path.
+            let words = out.split(separator: 0x20)
+            for (index, word) in words.enumerated() where word.contains(0x2D) {
+                if word.last == 0x2D, index + 1 < words.count { return nil }
+                let parts = word.split(separator: 0x2D, omittingEmptySubsequences: false)
+                if parts.count == 2, hyphenatedSuffixBytes.contains(Array(parts[1])) { return nil }
+            }
+        }
+        return out
+    }
+
+    static let hyphenatedSuffixBytes: Set<[UInt8]> = Set(hyphenatedSuffixes.map { Array($0.utf8) })
 
     /// Removes `<i>`, `</i>` and other short HTML-like tags, and `*` bold/italic markers.
     public static func stripMarkup(_ text: String) -> String {

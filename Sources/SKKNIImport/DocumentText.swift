@@ -273,12 +273,22 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
 enum LineText {
     /// The line without `**`, leading list markers (`- `) and surrounding whitespace.
     static func plain(_ line: String) -> String {
-        var s = withoutBold(line)
-        s = s.trimmingCharacters(in: .whitespaces)
+        var s = trimmed(withoutBold(line))
         while s.hasPrefix("- ") || s == "-" {
-            s = String(s.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+            s = trimmed(String(s.dropFirst(2)))
         }
         return s
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, which is slow on Linux, skipped when there is
+    /// nothing to trim (most lines).
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return s }
+        func isSpace(_ c: Unicode.Scalar) -> Bool {
+            c == " " || c == "\t" || (c.value >= 0x80 && c.properties.generalCategory == .spaceSeparator)
+        }
+        guard isSpace(first) || isSpace(last) else { return s }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     /// `line` without `**`. Most lines have none; Foundation's replacingOccurrences is slow

@@ -10,6 +10,8 @@ struct PageFactory {
     /// Ids with a page of their own, for linking findings to what they are about.
     let qualificationIDs: Set<String>
     let schemeIDs: Set<String>
+    let qualifications: [(decree: Decree, qualification: Qualification)]
+    let decreeIDs: Set<String>
 
     init(input: SiteInput) {
         self.input = input
@@ -19,17 +21,69 @@ struct PageFactory {
         units = UnitIndex.build(input.catalog)
         qualificationIDs = Set(input.catalog.decrees.flatMap { $0.qualifications.map(\.id) })
         schemeIDs = Set(input.catalog.schemes.map(\.id))
+        qualifications = input.catalog.qualifications
+        decreeIDs = Set(input.catalog.decrees.map(\.id))
     }
 
-    func all() -> [Page] {
-        var pages = [home(), findings(), rulesIndex(), search()]
-        if let changes = input.changes { pages.append(changesPage(changes.revision, changes.diff)) }
-        pages += input.catalog.decrees.map(decree)
-        pages += input.catalog.qualifications.map { qualification($0.qualification, in: $0.decree) }
-        pages += units.values.sorted { $0.identity < $1.identity }.map(unit)
-        pages += input.catalog.schemes.map(scheme)
-        pages += input.rules.map(rule)
-        return pages
+    /// A page to be declared: cheap to hold for every page at once; `page(_:)` builds its
+    /// context only when a worker is about to render it, so contexts never pile up in memory.
+    enum Plan: Sendable {
+        case home, findings, rulesIndex, search, changes
+        case decree(Int)
+        case qualification(Int)
+        case unit(String)
+        case scheme(Int)
+        case rule(Int)
+    }
+
+    func plan() -> [Plan] {
+        var plans: [Plan] = [.home, .findings, .rulesIndex, .search]
+        if input.changes != nil { plans.append(.changes) }
+        plans += input.catalog.decrees.indices.map(Plan.decree)
+        plans += qualifications.indices.map(Plan.qualification)
+        plans += units.keys.sorted().map(Plan.unit)
+        plans += input.catalog.schemes.indices.map(Plan.scheme)
+        plans += input.rules.indices.map(Plan.rule)
+        return plans
+    }
+
+    func page(_ plan: Plan) -> Page {
+        switch plan {
+        case .home: home()
+        case .findings: findings()
+        case .rulesIndex: rulesIndex()
+        case .search: search()
+        case .changes: changesPage(input.changes!.revision, input.changes!.diff)
+        case .decree(let i): decree(input.catalog.decrees[i])
+        case .qualification(let i): qualification(qualifications[i].qualification, in: qualifications[i].decree)
+        case .unit(let identity): unit(units[identity]!)
+        case .scheme(let i): scheme(input.catalog.schemes[i])
+        case .rule(let i): rule(input.rules[i])
+        }
+    }
+
+    func all() -> [Page] { plan().map(page) }
+
+    /// What the search finds: unit identities, qualifications and schemes, with their pages.
+    func searchEntries() -> [SearchIndex.Entry] {
+        var entries: [SearchIndex.Entry] = []
+        for (_, q) in qualifications {
+            entries.append(
+                SearchIndex.Entry(
+                    label: "Kualifikasi \(q.letter)", title: "\(q.group) jenjang \(q.level)",
+                    path: SitePaths.qualification(q.id)))
+        }
+        for identity in units.keys.sorted() {
+            let entry = units[identity]!
+            entries.append(
+                SearchIndex.Entry(
+                    label: identity, title: entry.versions.first?.titles.first?.title ?? "",
+                    path: SitePaths.unit(identity)))
+        }
+        for s in input.catalog.schemes {
+            entries.append(SearchIndex.Entry(label: "Skema", title: s.name ?? s.title, path: SitePaths.scheme(s.id)))
+        }
+        return entries
     }
 
     /// `perubahan.html`: the meaning of the change since a revision (units, versions, titles, findings).
@@ -236,7 +290,6 @@ struct PageFactory {
     }
 
     func scheme(_ s: Scheme) -> Page {
-        let decreeIDs = Set(input.catalog.decrees.map(\.id))
         let context: [String: Any] = [
             "title": s.title, "name": s.name ?? "", "type": s.packagingType.label,
             "typeText": s.packagingTypeText ?? "",

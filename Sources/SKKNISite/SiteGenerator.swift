@@ -13,44 +13,102 @@ public enum SiteGenerator {
         public var pages: Int
         public var files: Int
         public var bytes: Int
+        /// Files identical to the previous output's, hard-linked instead of written.
+        public var unchanged = 0
+        /// Wall time of each step, in order, for `build --timings`.
+        public var steps: [(name: String, time: Duration)] = []
     }
 
-    /// Renders every page, the search index, the CSV downloads and `site/static/*` in memory.
+    /// Wall time of steps, in the order they ran.
+    struct Stopwatch {
+        let clock = ContinuousClock()
+        var last: ContinuousClock.Instant
+        var steps: [(name: String, time: Duration)] = []
+        init() { last = clock.now }
+        mutating func lap(_ name: String) {
+            let now = clock.now
+            steps.append((name, now - last))
+            last = now
+        }
+    }
+
+    /// Renders every page, the search index, the CSV downloads and `site/static/*` in memory
+    /// (the fuzzer's view of a site; `build` streams the same files to disk instead).
     public static func render(_ input: SiteInput, siteDirectory: URL) throws -> (pages: Int, files: [(String, Data)]) {
+        let collected = CollectedFiles()
+        var stopwatch = Stopwatch()
+        let pages = try produce(input, siteDirectory: siteDirectory, stopwatch: &stopwatch) { path, data in
+            collected.add(path, data)
+        }
+        return (pages, collected.files.sorted { $0.0 < $1.0 })
+    }
+
+    /// Declares the pages, renders them on all cores and hands each file to `write` as soon as
+    /// it exists (from several threads at once), then the search index, downloads and static
+    /// files. Returns the number of pages.
+    static func produce(
+        _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch,
+        write: @Sendable (String, Data) throws -> Void
+    ) throws -> Int {
         let library = try loadTemplates(siteDirectory.appendingPathComponent("templates"))
-        let pages = PageFactory(input: input).all()
-        let rendered = ConcurrentMap.map(pages.map { PageBox(page: $0) }) { box -> Result<(String, Data), SiteError> in
-            let page = box.page
+        let factory = PageFactory(input: input)
+        let plans = factory.plan()
+        stopwatch.lap("deklarasi")
+        let failures = ConcurrentMap.map(plans.map { PlanBox(plan: $0) }) { box -> String? in
+            let page = factory.page(box.plan)
             var context = page.context
             let depth = page.path.split(separator: "/").count - 1
             context["root"] = String(repeating: "../", count: depth)
             context["pageTitle"] = page.title
             guard let html = library.render(context, withTemplate: page.template) else {
-                return .failure(SiteError(description: "templat '\(page.template)' tidak ada (halaman \(page.path))"))
+                return "templat '\(page.template)' tidak ada (halaman \(page.path))"
             }
-            return .success((page.path, Data(html.utf8)))
+            do {
+                try write(page.path, Data(html.utf8))
+            } catch {
+                return "\(page.path): \(FileErrorText.describe(error))"
+            }
+            return nil
         }
-        var files: [(String, Data)] = []
-        for result in rendered { files.append(try result.get()) }
-        files += SearchIndex.files(for: pages)
-        files += Downloads.csvFiles(input.catalog)
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw SiteError(description: failure) }
+        stopwatch.lap("render")
+        for (path, data) in SearchIndex.files(for: factory.searchEntries()) { try write(path, data) }
+        stopwatch.lap("indeks")
+        for (path, data) in Downloads.csvFiles(input.catalog) { try write(path, data) }
         let staticDir = siteDirectory.appendingPathComponent("static")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: staticDir.path))?.sorted() ?? []
         where !name.hasPrefix(".") {
-            files.append(("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name))))
+            try write("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name)))
         }
-        return (pages.count, files)
+        stopwatch.lap("csv")
+        return plans.count
     }
 
-    /// Renders the site and replaces `output` with it (see `OutputDirectory.replace`).
+    /// Renders the site straight into a staging directory and swaps it in for `output`
+    /// (see `OutputDirectory.replace`).
     public static func build(
         _ input: SiteInput, siteDirectory: URL, output: URL, extraFiles: [(path: String, data: Data)] = [],
         finish: (URL) throws -> Void = { _ in }, checkpoint: (String) -> Void = { _ in }
     ) throws -> Summary {
-        var (pages, files) = try render(input, siteDirectory: siteDirectory)
-        files += extraFiles.map { ($0.path, $0.data) }
-        try OutputDirectory.replace(output, with: files, finish: finish, checkpoint: checkpoint)
-        return Summary(pages: pages, files: files.count, bytes: files.reduce(0) { $0 + $1.1.count })
+        var stopwatch = Stopwatch()
+        var pages = 0
+        var counts = (files: 0, bytes: 0)
+        var unchanged = 0
+        try OutputDirectory.replace(output) { staging in
+            pages = try produce(input, siteDirectory: siteDirectory, stopwatch: &stopwatch) { path, data in
+                try staging.write(path, data)
+            }
+            checkpoint("site")
+            for (path, data) in extraFiles { try staging.write(path, data) }
+            counts = staging.written
+            unchanged = staging.unchanged
+            checkpoint("database")
+            try finish(staging.url)
+            stopwatch.lap("basis_data")
+        }
+        stopwatch.lap("sinkron_tukar")
+        return Summary(
+            pages: pages, files: counts.files, bytes: counts.bytes, unchanged: unchanged, steps: stopwatch.steps)
     }
 
     static func loadTemplates(_ directory: URL) throws -> MustacheLibrary {
@@ -69,13 +127,51 @@ public enum SiteGenerator {
     }
 }
 
-struct PageBox: @unchecked Sendable {
-    let page: Page
+struct PlanBox: @unchecked Sendable {
+    let plan: PageFactory.Plan
+}
+
+/// Files gathered from several rendering threads.
+final class CollectedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [(String, Data)] = []
+
+    func add(_ path: String, _ data: Data) {
+        lock.lock()
+        files.append((path, data))
+        lock.unlock()
+    }
 }
 
 /// Search data split by first letter, loaded as scripts so it works from `file://`.
 enum SearchIndex {
     static func normalize(_ text: String) -> String {
+        if let plain = TitleText.plainASCII(text) {
+            // The same on bytes for plain ASCII (nearly every code and title).
+            var out: [UInt8] = []
+            out.reserveCapacity(plain.count)
+            var lastSpace = true
+            for byte in plain {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A:
+                    out.append(byte)
+                    lastSpace = false
+                case 0x41...0x5A:
+                    out.append(byte + 0x20)
+                    lastSpace = false
+                case 0x20, 0x2F, 0x2D, 0x28, 0x29, 0x2C:
+                    if !lastSpace { out.append(0x20) }
+                    lastSpace = true
+                default: break
+                }
+            }
+            if out.last == 0x20 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return normalizeGeneral(text)
+    }
+
+    static func normalizeGeneral(_ text: String) -> String {
         var out = ""
         var lastSpace = true
         for ch in TitleText.clean(text).lowercased() {
@@ -91,39 +187,61 @@ enum SearchIndex {
         return out.trimmingCharacters(in: .whitespaces)
     }
 
-    static func files(for pages: [Page]) -> [(String, Data)] {
-        var buckets: [Character: [[String]]] = [:]
-        for page in pages where page.template == "unit" || page.template == "qualification" || page.template == "scheme"
-        {
-            let key: String
-            let label: String
-            let title: String
-            switch page.template {
-            case "unit":
-                label = page.context["identity"] as? String ?? ""
-                title = page.context["title"] as? String ?? ""
-            case "qualification":
-                label = "Kualifikasi \(page.context["letter"] as? String ?? "")"
-                title = "\(page.context["group"] as? String ?? "") jenjang \(page.context["level"] ?? "")"
-            default:
-                label = "Skema"
-                title = page.context["name"] as? String ?? (page.context["title"] as? String ?? "")
-            }
-            key = normalize(label) + " " + normalize(title)
-            let entry = [key, label, title, page.path]
+    struct Entry {
+        var label: String
+        var title: String
+        var path: String
+    }
+
+    /// One script per first letter of any word, each a JSON array of `[key, label, title, path]`
+    /// sorted by path.
+    static func files(for entries: [Entry]) -> [(String, Data)] {
+        var buckets: [Character: [(key: String, entry: Entry)]] = [:]
+        for entry in entries {
+            let key = normalize(entry.label) + " " + normalize(entry.title)
             for first in Set(key.split(separator: " ").compactMap(\.first)) {
-                buckets[first, default: []].append(entry)
+                buckets[first, default: []].append((key, entry))
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return buckets.keys.sorted().map { c in
-            let entries = buckets[c]!.sorted { $0[3] < $1[3] }
-            let json = String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
-                .replacingOccurrences(of: "<", with: "\\u003c")
+            let items = buckets[c]!.sorted { $0.entry.path < $1.entry.path }
+            var json = "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { json += "," }
+                json += "["
+                json += jsonString(item.key) + "," + jsonString(item.entry.label) + ","
+                json += jsonString(item.entry.title) + "," + jsonString(item.entry.path) + "]"
+            }
+            json += "]"
             let name = c.isASCII ? String(c) : "u\(c.unicodeScalars.first!.value)"
             return ("search/\(name).js", Data("SKKNI_SEARCH.add(\"\(name)\", \(json));\n".utf8))
         }
+    }
+
+    /// A JSON string literal safe inside a script: as JSONEncoder writes it, plus `<` as
+    /// `\u003c` so no text can close the script element.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        out.unicodeScalars.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "<": out += "\\u003c"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }
 
@@ -136,9 +254,13 @@ enum Downloads {
     /// Quotes every field; a leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets
     /// do not run document text as a formula.
     static func field(_ s: String) -> String {
-        var value = s
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out = "\""
+        if let first = s.utf8.first, "=+-@\t\r".utf8.contains(first) { out += "'" }
+        for scalar in s.unicodeScalars {
+            if scalar == "\"" { out += "\"" }
+            out.unicodeScalars.append(scalar)
+        }
+        return out + "\""
     }
 
     static func csvFiles(_ catalog: Catalog) -> [(String, Data)] {

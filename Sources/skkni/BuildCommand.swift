@@ -40,8 +40,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadable)
         }
         let checked = clock.now
+        var catalogTime = Duration.zero
         do {
             _ = try CatalogStore.write(run.loaded.result.catalog, to: paths.catalogURL)
+            catalogTime = clock.now - checked
         } catch {
             printError("\(catalog): galat: katalog tidak dapat ditulis: \(FileErrorText.describe(error))")
             throw ExitCode(ExitStatus.unreadable)
@@ -89,6 +91,8 @@ struct BuildCommand: ParsableCommand {
             print(
                 "waktu: unit=\(identities.count) impor=\(ms(run.importTime)) periksa=\(ms(run.checkTime)) situs=\(ms(written - checked - databaseTime)) basis_data=\(ms(databaseTime)) total=\(ms(written - start))"
             )
+            let steps = summary.steps.map { "\($0.name)=\(ms($0.time))" }.joined(separator: " ")
+            print("waktu situs: katalog=\(ms(catalogTime)) \(steps) berkas_tetap=\(summary.unchanged)")
         }
     }
 

@@ -72,3 +72,28 @@ import Testing
         #expect(TitleText.fold("Ketidak Sesuaian") != TitleText.fold("Ketidaksesuaian"))
     }
 }
+
+@Suite struct TitleTextFastPathTests {
+    /// The byte path for plain ASCII titles must give exactly what the general path gives.
+    @Test func asciiFastPathsAgreeWithTheGeneralPath() {
+        var random = SeededRandom(seed: 42)
+        let pieces = [
+            "Menyusun", "PROGRAM", "pelatihan", " ", "  ", "\t", "\n", "\r\n", ".", ",", "(", ")", "/", ":", ";", "&",
+            "'", "\"", "K3", "dan/atau", "x", "Z", "\u{0B}", "\u{0C}", "1.", "a,", "-", "- ", "Prinsip-prinsip",
+            "Pengorganisasi-an", "Unit-", "an", "-kan", "i", "Kerja-Lah",
+        ]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in
+                pieces.randomElement(using: &random)!
+            }.joined()
+            #expect(TitleText.clean(text) == TitleText.cleanGeneral(text), "\(text.debugDescription)")
+            #expect(TitleText.fold(text) == TitleText.foldGeneral(text), "\(text.debugDescription)")
+        }
+        // Titles the byte path must leave to the general one.
+        for text in [
+            "Pengorganisasi-an Kerja", "Unit- unit", "<i>Face to Face</i>", "**Unit**", "Pelaksanaan Évaluasi",
+        ] {
+            #expect(TitleText.plainASCII(text) == nil)
+        }
+    }
+}

@@ -5,4 +5,7 @@
 /// ENOSYS/EINVAL mean the system or file system cannot exchange, and the caller falls back.
 int skkni_exchange_paths(const char *a, const char *b);
 
+/// Flushes the file system holding `fd` to disk (syncfs, a GNU extension; fsync elsewhere).
+int skkni_sync_file_system(int fd);
+
 #endif
