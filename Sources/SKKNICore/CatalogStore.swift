@@ -14,16 +14,15 @@ public enum CatalogStore {
     }
 
     /// The files a catalogue is written as, relative to the catalogue directory.
+    /// Encoded on all cores (a national catalogue has tens of thousands of schemes).
     public static func files(for catalog: Catalog) throws -> [(path: String, data: Data)] {
-        let encoder = encoder()
-        var files: [(String, Data)] = []
-        for decree in catalog.decrees {
-            files.append(("\(decreesFolder)/\(decree.id).json", try encoder.encode(decree) + Data("\n".utf8)))
+        let decrees = ConcurrentMap.map(catalog.decrees) { decree in
+            Result { ("\(decreesFolder)/\(decree.id).json", try encoder().encode(decree) + Data("\n".utf8)) }
         }
-        for scheme in catalog.schemes {
-            files.append(("\(schemesFolder)/\(scheme.id).json", try encoder.encode(scheme) + Data("\n".utf8)))
+        let schemes = ConcurrentMap.map(catalog.schemes) { scheme in
+            Result { ("\(schemesFolder)/\(scheme.id).json", try encoder().encode(scheme) + Data("\n".utf8)) }
         }
-        return files
+        return try (decrees + schemes).map { try $0.get() }
     }
 
     public struct WriteSummary: Sendable {
@@ -39,10 +38,14 @@ public enum CatalogStore {
         var summary = WriteSummary()
         let fm = FileManager.default
         var expected = Set<String>()
-        for (path, data) in try files(for: catalog) {
+        let files = try files(for: catalog)
+        let unchanged = ConcurrentMap.map(Array(files.indices)) { i in
+            (try? Data(contentsOf: directory.appendingPathComponent(files[i].path))) == files[i].data
+        }
+        for (index, (path, data)) in files.enumerated() {
             expected.insert(path)
             let url = directory.appendingPathComponent(path)
-            if let existing = try? Data(contentsOf: url), existing == data {
+            if unchanged[index] {
                 summary.unchanged.append(path)
                 continue
             }

@@ -107,18 +107,37 @@ public enum OutputDirectory {
 }
 
 extension OutputDirectory {
-    /// Removes a directory tree, its files on all cores (a site has tens of thousands).
+    /// Removes a directory tree: listed with readdir (no stat per file, unlike FileManager's
+    /// enumerator) and unlinked on all cores; a site has tens of thousands of files.
     static func removeTree(_ url: URL) {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: url.path) else { return }
+        var directories = [url.path]
         var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
-                files.append(url.path + "/" + path)
+        var next = 0
+        while next < directories.count {
+            let directory = directories[next]
+            next += 1
+            guard let handle = opendir(directory) else { continue }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = directory + "/" + name
+                var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    isDirectory = lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isDirectory { directories.append(path) } else { files.append(path) }
             }
+            closedir(handle)
         }
-        ConcurrentMap.forEach(files) { path in _ = unlink(path) }
-        try? fm.removeItem(at: url)
+        let chunk = 512
+        let chunks = stride(from: 0, to: files.count, by: chunk).map { Array(files[$0..<min($0 + chunk, files.count)]) }
+        ConcurrentMap.forEach(chunks) { paths in for path in paths { _ = unlink(path) } }
+        for directory in directories.reversed() { _ = rmdir(directory) }
+        // Anything left (a file added meanwhile): the slow, thorough way.
+        if FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
     }
 }
 

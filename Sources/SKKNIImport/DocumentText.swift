@@ -298,6 +298,26 @@ enum LineText {
         return line.replacingOccurrences(of: "**", with: "")
     }
 
+    /// Whether `text` contains the ASCII `needle`, ignoring ASCII case: a byte scan that lets
+    /// the parsers skip Foundation's slow case-insensitive search on lines that cannot match.
+    static func mentions(_ text: String, _ needle: String) -> Bool {
+        let pattern = Array(needle.lowercased().utf8)
+        guard let first = pattern.first else { return true }
+        let all = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        guard all.count >= pattern.count else { return false }
+        var i = 0
+        let last = all.count - pattern.count
+        while i <= last {
+            if all[i] == first {
+                var k = 1
+                while k < pattern.count, all[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0.isWhitespace } }
 
     /// `a. Komunikasi` -> ("a", "Komunikasi") for list items lettered a-z or numbered `1)`.

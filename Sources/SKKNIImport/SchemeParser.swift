@@ -31,7 +31,8 @@ struct SchemeParser {
 
     /// Text after the first `:` of a `Label : value` line, when the label matches.
     static func value(of label: String, in plain: String) -> String? {
-        guard let range = plain.range(of: label, options: .caseInsensitive) else { return nil }
+        guard LineText.mentions(plain, label), let range = plain.range(of: label, options: .caseInsensitive)
+        else { return nil }
         let after = plain[range.upperBound...]
         guard let colon = after.firstIndex(of: ":") else { return nil }
         let between = after[..<colon].trimmingCharacters(in: .whitespaces)
@@ -249,6 +250,7 @@ struct SchemeParser {
     /// in a line; a running paragraph may name several.
     static func ministerialDecrees(in plain: String, line: Int) -> [DecreeReference] {
         var found: [DecreeReference] = []
+        guard LineText.mentions(plain, "keputusan menteri") else { return found }
         var searchStart = plain.startIndex
         while let start = plain.range(
             of: "Keputusan Menteri", options: .caseInsensitive, range: searchStart..<plain.endIndex)

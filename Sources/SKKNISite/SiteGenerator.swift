@@ -197,51 +197,63 @@ enum SearchIndex {
     /// sorted by path.
     static func files(for entries: [Entry]) -> [(String, Data)] {
         var buckets: [Character: [(key: String, entry: Entry)]] = [:]
-        for entry in entries {
+        // Sorted once, so every bucket is filled in path order (paths are ASCII slugs).
+        let sorted = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        for entry in sorted {
             let key = normalize(entry.label) + " " + normalize(entry.title)
             for first in Set(key.split(separator: " ").compactMap(\.first)) {
                 buckets[first, default: []].append((key, entry))
             }
         }
-        return buckets.keys.sorted().map { c in
-            let items = buckets[c]!.sorted { $0.entry.path < $1.entry.path }
-            var json = "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { json += "," }
-                json += "["
-                json += jsonString(item.key) + "," + jsonString(item.entry.label) + ","
-                json += jsonString(item.entry.title) + "," + jsonString(item.entry.path) + "]"
+        let letters = buckets.keys.sorted()
+        return ConcurrentMap.map(
+            letters.map { ($0, buckets[$0]!.map { [$0.key, $0.entry.label, $0.entry.title, $0.entry.path] }) }
+        ) {
+            letter, items in
+            let name = letter.isASCII ? String(letter) : "u\(letter.unicodeScalars.first!.value)"
+            var bytes = Array("SKKNI_SEARCH.add(\"\(name)\", [".utf8)
+            for (i, fields) in items.enumerated() {
+                bytes.append(i == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+                if i > 0 { bytes.append(UInt8(ascii: "[")) }
+                for (k, field) in fields.enumerated() {
+                    if k > 0 { bytes.append(UInt8(ascii: ",")) }
+                    appendJSONString(field, to: &bytes)
+                }
+                bytes.append(UInt8(ascii: "]"))
             }
-            json += "]"
-            let name = c.isASCII ? String(c) : "u\(c.unicodeScalars.first!.value)"
-            return ("search/\(name).js", Data("SKKNI_SEARCH.add(\"\(name)\", \(json));\n".utf8))
+            bytes += Array("]);\n".utf8)
+            return ("search/\(name).js", Data(bytes))
         }
     }
 
-    /// A JSON string literal safe inside a script: as JSONEncoder writes it, plus `<` as
-    /// `\u003c` so no text can close the script element.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        out.unicodeScalars.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    /// Appends a JSON string literal safe inside a script: as JSONEncoder writes it, plus `<`
+    /// as `\u003c` so no text can close the script element. Works on UTF-8 bytes: every byte
+    /// that needs escaping is ASCII, and multi-byte characters are copied as they are.
+    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+            case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
+            case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
+            case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
             }
         }
-        return out + "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendJSONString(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -145,6 +145,40 @@ enum SiteFixture {
         }
     }
 
+    @Test func aRebuildLinksUnchangedFilesAndEqualsAFreshBuild() throws {
+        var catalog = try SiteFixture.seeds()
+        let incremental = SiteFixture.temporary()
+        let fresh = SiteFixture.temporary()
+        defer {
+            try? FileManager.default.removeItem(at: incremental)
+            try? FileManager.default.removeItem(at: fresh)
+        }
+        let first = try SiteFixture.build(catalog, into: incremental)
+        #expect(first.unchanged == 0)
+        // Nothing changed: every file is a link to the previous one.
+        let same = try SiteFixture.build(catalog, into: incremental)
+        #expect(same.unchanged == same.files)
+        // One scheme unit retitled: its scheme page, its unit's page, the search buckets of the
+        // new and old words, and the CSV that lists scheme units change; nothing else is rewritten.
+        let index = catalog.schemes.firstIndex { $0.id == "skema-klaster-pengelolaan-data-pelanggan" }!
+        catalog.schemes[index].units[0].cleanTitle = "Menyusun Data Pelanggan Baru"
+        let changed = try SiteFixture.build(catalog, into: incremental)
+        let rewritten = changed.files - changed.unchanged
+        #expect(rewritten >= 3 && rewritten <= 12, "\(rewritten) files rewritten")
+        _ = try SiteFixture.build(catalog, into: fresh)
+        let files = SiteFixture.files(in: fresh)
+        #expect(SiteFixture.files(in: incremental) == files)
+        for f in files {
+            #expect(
+                try Data(contentsOf: incremental.appendingPathComponent(f))
+                    == Data(contentsOf: fresh.appendingPathComponent(f)), "\(f)")
+        }
+        let scheme = try String(
+            contentsOf: incremental.appendingPathComponent("skema/skema-klaster-pengelolaan-data-pelanggan.html"),
+            encoding: .utf8)
+        #expect(scheme.contains("Menyusun Data Pelanggan Baru"))
+    }
+
     @Test func aFailedBuildLeavesThePreviousOutput() throws {
         let dir = SiteFixture.temporary()
         defer { try? FileManager.default.removeItem(at: dir) }
