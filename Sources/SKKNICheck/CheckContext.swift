@@ -1,11 +1,19 @@
 import SKKNICore
 
-/// A unit row of a decree's qualification, with its place.
-public struct DecreeRow: Sendable {
-    public var decree: Decree
-    public var qualification: Qualification
-    public var unit: QualificationUnit
-    public var location: SourceLocation { SourceLocation(file: decree.source, line: unit.line) }
+/// A unit row of a decree's qualification, with its place. A class: rules pass rows around
+/// by the hundred thousand, and a struct copy would retain every field of the decree.
+public final class DecreeRow: Sendable {
+    public let decree: Decree
+    public let qualification: Qualification
+    public let unit: QualificationUnit
+    public let location: SourceLocation
+
+    public init(decree: Decree, qualification: Qualification, unit: QualificationUnit) {
+        self.decree = decree
+        self.qualification = qualification
+        self.unit = unit
+        self.location = SourceLocation(file: decree.source, line: unit.line)
+    }
 }
 
 /// The catalogue prepared for rules: every index built once, so no rule compares all pairs.

@@ -196,23 +196,40 @@ public final class StagingDirectory: @unchecked Sendable {
         }
     }
 
+    /// Links the previous output's file at `path` into the directory, unread: for a page the
+    /// caller knows is unchanged. False when there is no such file (then write it).
+    public func linkPrevious(_ path: String) -> Bool {
+        guard let previous, OutputDirectory.isSafe(path) else { return false }
+        let source = previous.path + "/" + path
+        var status = stat()
+        guard lstat(source, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
+        let full = url.path + "/" + path
+        guard (try? makeFolder((full as NSString).deletingLastPathComponent)) != nil, link(source, full) == 0 else {
+            return false
+        }
+        lock.lock()
+        files += 1
+        bytes += Int(status.st_size)
+        linked += 1
+        lock.unlock()
+        return true
+    }
+
+    /// Creates a folder once, while holding the lock, so no other thread writes into it before it exists.
+    private func makeFolder(_ folder: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !directories.contains(folder) else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        directories.insert(folder)
+    }
+
     /// Writes a new file at a relative path; refuses paths that could leave the directory.
     public func write(_ path: String, _ data: Data) throws {
         guard OutputDirectory.isSafe(path) else { throw OutputError("jalur keluaran tidak aman: \(path)") }
         let full = url.path + "/" + path
         let folder = (full as NSString).deletingLastPathComponent
-        lock.lock()
-        if !directories.contains(folder) {
-            // Created while holding the lock, so no other thread writes into it before it exists.
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                lock.unlock()
-                throw error
-            }
-            directories.insert(folder)
-        }
-        lock.unlock()
+        try makeFolder(folder)
         if let previous, StagingDirectory.holds(previous.path + "/" + path, data),
             link(previous.path + "/" + path, full) == 0
         {

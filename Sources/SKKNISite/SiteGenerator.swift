@@ -15,6 +15,8 @@ public enum SiteGenerator {
         public var bytes: Int
         /// Files identical to the previous output's, hard-linked instead of written.
         public var unchanged = 0
+        /// Pages rendered; the others had the fingerprint of the previous build and were linked.
+        public var rendered = 0
         /// Wall time of each step, in order, for `build --timings`.
         public var steps: [(name: String, time: Duration)] = []
     }
@@ -37,40 +39,60 @@ public enum SiteGenerator {
     public static func render(_ input: SiteInput, siteDirectory: URL) throws -> (pages: Int, files: [(String, Data)]) {
         let collected = CollectedFiles()
         var stopwatch = Stopwatch()
-        let pages = try produce(input, siteDirectory: siteDirectory, stopwatch: &stopwatch) { path, data in
+        let pages = try produce(
+            input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: [:], reuse: { _ in false }
+        ) { path, data in
             collected.add(path, data)
-        }
+        }.pages
         return (pages, collected.files.sorted { $0.0 < $1.0 })
     }
 
     /// Declares the pages, renders them on all cores and hands each file to `write` as soon as
     /// it exists (from several threads at once), then the search index, downloads and static
-    /// files. Returns the number of pages.
+    /// files. A page whose fingerprint equals `previous[path]` is not rendered when `reuse`
+    /// can take the previous output's file instead. Returns the number of pages and how many
+    /// were rendered.
     static func produce(
-        _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch,
-        write: @Sendable (String, Data) throws -> Void
-    ) throws -> Int {
-        let library = try loadTemplates(siteDirectory.appendingPathComponent("templates"))
+        _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch, previous: [String: String],
+        reuse: @Sendable (String) -> Bool, write: @Sendable (String, Data) throws -> Void
+    ) throws -> (pages: Int, rendered: Int) {
+        let templates = siteDirectory.appendingPathComponent("templates")
+        let library = try loadTemplates(templates)
+        let templatesFingerprint = fingerprint(ofTemplatesIn: templates)
         let factory = PageFactory(input: input)
         let plans = factory.plan()
         stopwatch.lap("deklarasi")
-        let failures = ConcurrentMap.map(plans.map { PlanBox(plan: $0) }) { box -> String? in
+        let outcomes = ConcurrentMap.map(plans.map { PlanBox(plan: $0) }) {
+            box -> Result<(path: String, fingerprint: String, rendered: Bool), SiteError> in
             let page = factory.page(box.plan)
             var context = page.context
             let depth = page.path.split(separator: "/").count - 1
             context["root"] = String(repeating: "../", count: depth)
             context["pageTitle"] = page.title
+            let fingerprint = PageFingerprint.of(
+                templates: templatesFingerprint, template: page.template, context: context
+            ).text
+            if previous[page.path] == fingerprint, reuse(page.path) {
+                return .success((page.path, fingerprint, false))
+            }
             guard let html = library.render(context, withTemplate: page.template) else {
-                return "templat '\(page.template)' tidak ada (halaman \(page.path))"
+                return .failure(SiteError(description: "templat '\(page.template)' tidak ada (halaman \(page.path))"))
             }
             do {
                 try write(page.path, Data(html.utf8))
             } catch {
-                return "\(page.path): \(FileErrorText.describe(error))"
+                return .failure(SiteError(description: "\(page.path): \(FileErrorText.describe(error))"))
             }
-            return nil
+            return .success((page.path, fingerprint, true))
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw SiteError(description: failure) }
+        var manifest: [(path: String, fingerprint: String)] = []
+        var rendered = 0
+        for outcome in outcomes {
+            let page = try outcome.get()
+            manifest.append((page.path, page.fingerprint))
+            if page.rendered { rendered += 1 }
+        }
+        try write(PageManifest.path, PageManifest.encode(manifest))
         stopwatch.lap("render")
         for (path, data) in SearchIndex.files(for: factory.searchEntries()) { try write(path, data) }
         stopwatch.lap("indeks")
@@ -81,7 +103,20 @@ public enum SiteGenerator {
             try write("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name)))
         }
         stopwatch.lap("csv")
-        return plans.count
+        return (plans.count, rendered)
+    }
+
+    /// Every template's name and text: a change to any of them changes every page's fingerprint.
+    static func fingerprint(ofTemplatesIn directory: URL) -> PageFingerprint {
+        var fingerprint = PageFingerprint()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        for name in names where name.hasSuffix(".mustache") {
+            fingerprint.add(tag: 9, name)
+            fingerprint.add(
+                tag: 10,
+                (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? "")
+        }
+        return fingerprint
     }
 
     /// Renders the site straight into a staging directory and swaps it in for `output`
@@ -94,8 +129,13 @@ public enum SiteGenerator {
         var pages = 0
         var counts = (files: 0, bytes: 0)
         var unchanged = 0
+        let previous = PageManifest.read(from: output)
+        var rendered = 0
         try OutputDirectory.replace(output) { staging in
-            pages = try produce(input, siteDirectory: siteDirectory, stopwatch: &stopwatch) { path, data in
+            (pages, rendered) = try produce(
+                input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: previous,
+                reuse: { staging.linkPrevious($0) }
+            ) { path, data in
                 try staging.write(path, data)
             }
             checkpoint("site")
@@ -108,7 +148,8 @@ public enum SiteGenerator {
         }
         stopwatch.lap("sinkron_tukar")
         return Summary(
-            pages: pages, files: counts.files, bytes: counts.bytes, unchanged: unchanged, steps: stopwatch.steps)
+            pages: pages, files: counts.files, bytes: counts.bytes, unchanged: unchanged, rendered: rendered,
+            steps: stopwatch.steps)
     }
 
     static func loadTemplates(_ directory: URL) throws -> MustacheLibrary {

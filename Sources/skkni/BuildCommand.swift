@@ -92,7 +92,9 @@ struct BuildCommand: ParsableCommand {
                 "waktu: unit=\(identities.count) impor=\(ms(run.importTime)) periksa=\(ms(run.checkTime)) situs=\(ms(written - checked - databaseTime)) basis_data=\(ms(databaseTime)) total=\(ms(written - start))"
             )
             let steps = summary.steps.map { "\($0.name)=\(ms($0.time))" }.joined(separator: " ")
-            print("waktu situs: katalog=\(ms(catalogTime)) \(steps) berkas_tetap=\(summary.unchanged)")
+            print(
+                "waktu situs: katalog=\(ms(catalogTime)) \(steps) berkas_tetap=\(summary.unchanged) halaman_dirender=\(summary.rendered)"
+            )
         }
     }
 

@@ -158,6 +158,7 @@ enum SiteFixture {
         // Nothing changed: every file is a link to the previous one.
         let same = try SiteFixture.build(catalog, into: incremental)
         #expect(same.unchanged == same.files)
+        #expect(same.rendered == 0)
         // One scheme unit retitled: its scheme page, its unit's page, the search buckets of the
         // new and old words, and the CSV that lists scheme units change; nothing else is rewritten.
         let index = catalog.schemes.firstIndex { $0.id == "skema-klaster-pengelolaan-data-pelanggan" }!
@@ -165,6 +166,9 @@ enum SiteFixture {
         let changed = try SiteFixture.build(catalog, into: incremental)
         let rewritten = changed.files - changed.unchanged
         #expect(rewritten >= 3 && rewritten <= 12, "\(rewritten) files rewritten")
+        // Only the pages that show the title are rendered again: the scheme, the unit, and the
+        // findings list and SKK402 rule page, whose "unit not in the catalogue" message quotes it.
+        #expect(changed.rendered == 4, "\(changed.rendered) pages rendered")
         _ = try SiteFixture.build(catalog, into: fresh)
         let files = SiteFixture.files(in: fresh)
         #expect(SiteFixture.files(in: incremental) == files)
@@ -177,6 +181,32 @@ enum SiteFixture {
             contentsOf: incremental.appendingPathComponent("skema/skema-klaster-pengelolaan-data-pelanggan.html"),
             encoding: .utf8)
         #expect(scheme.contains("Menyusun Data Pelanggan Baru"))
+    }
+
+    @Test func aTemplateChangeRendersEveryPageAgain() throws {
+        let catalog = try SiteFixture.seeds()
+        let output = SiteFixture.temporary()
+        let site = SiteFixture.temporary()
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: site)
+        }
+        try FileManager.default.copyItem(at: SiteFixture.root.appendingPathComponent("site"), to: site)
+        func build() throws -> SiteGenerator.Summary {
+            let input = SiteInput(
+                catalog: catalog, diagnostics: Checker.run(catalog: catalog), rules: RuleRegistry.allRules,
+                sourceLine: { _, _ in nil })
+            return try SiteGenerator.build(input, siteDirectory: site, output: output)
+        }
+        let first = try build()
+        #expect(try build().rendered == 0)
+        let footer = site.appendingPathComponent("templates/layout.mustache")
+        try (String(contentsOf: footer, encoding: .utf8).replacingOccurrences(of: "Unduh:", with: "Unduhan:"))
+            .write(to: footer, atomically: true, encoding: .utf8)
+        let changed = try build()
+        #expect(changed.rendered == first.pages)
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(home.contains("Unduhan:"))
     }
 
     @Test func aFailedBuildLeavesThePreviousOutput() throws {

@@ -60,49 +60,63 @@ public struct PrerequisiteCycleRule: Rule {
     }
 }
 
-/// Tarjan's algorithm, iterative so that long chains cannot overflow the stack.
+/// Tarjan's algorithm, iterative so that long chains cannot overflow the stack. Nodes are
+/// numbered in sorted order first, so the walk runs on integers and stays deterministic.
 enum StronglyConnected {
     static func components<Node: Hashable & Comparable>(_ edges: [Node: Set<Node>]) -> [[Node]] {
-        var index: [Node: Int] = [:]
-        var lowLink: [Node: Int] = [:]
-        var onStack = Set<Node>()
-        var stack: [Node] = []
+        var nodes = Set(edges.keys)
+        for targets in edges.values { nodes.formUnion(targets) }
+        let ordered = nodes.sorted()
+        var id: [Node: Int] = [:]
+        id.reserveCapacity(ordered.count)
+        for (i, node) in ordered.enumerated() { id[node] = i }
+        var successors = [[Int]](repeating: [], count: ordered.count)
+        var roots: [Int] = []
+        for (node, targets) in edges {
+            let n = id[node]!
+            successors[n] = targets.map { id[$0]! }.sorted()
+            roots.append(n)
+        }
+        roots.sort()
+        var index = [Int](repeating: -1, count: ordered.count)
+        var lowLink = [Int](repeating: 0, count: ordered.count)
+        var onStack = [Bool](repeating: false, count: ordered.count)
+        var stack: [Int] = []
         var result: [[Node]] = []
         var counter = 0
-        let successors = edges.mapValues { $0.sorted() }
-        for root in edges.keys.sorted() where index[root] == nil {
-            var work: [(node: Node, next: Int)] = [(root, 0)]
+        for root in roots where index[root] < 0 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
             index[root] = counter
             lowLink[root] = counter
             counter += 1
             stack.append(root)
-            onStack.insert(root)
+            onStack[root] = true
             while var frame = work.popLast() {
-                let next = successors[frame.node] ?? []
+                let next = successors[frame.node]
                 if frame.next < next.count {
                     let child = next[frame.next]
                     frame.next += 1
                     work.append(frame)
-                    if index[child] == nil {
+                    if index[child] < 0 {
                         index[child] = counter
                         lowLink[child] = counter
                         counter += 1
                         stack.append(child)
-                        onStack.insert(child)
+                        onStack[child] = true
                         work.append((child, 0))
-                    } else if onStack.contains(child) {
-                        lowLink[frame.node] = min(lowLink[frame.node]!, index[child]!)
+                    } else if onStack[child] {
+                        lowLink[frame.node] = min(lowLink[frame.node], index[child])
                     }
                     continue
                 }
                 if let parent = work.last {
-                    lowLink[parent.node] = min(lowLink[parent.node]!, lowLink[frame.node]!)
+                    lowLink[parent.node] = min(lowLink[parent.node], lowLink[frame.node])
                 }
                 if lowLink[frame.node] == index[frame.node] {
                     var component: [Node] = []
                     while let top = stack.popLast() {
-                        onStack.remove(top)
-                        component.append(top)
+                        onStack[top] = false
+                        component.append(ordered[top])
                         if top == frame.node { break }
                     }
                     result.append(component)
