@@ -141,7 +141,23 @@ public enum TitleText {
     }
 
     public static func collapseWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same on bytes (ASCII whitespace is tab, LF, VT, FF, CR and space).
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    if !out.isEmpty { pendingSpace = true }
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     static func joinHyphenation(_ text: String) -> String {

@@ -15,16 +15,21 @@ struct SchemeParser {
 
     /// `5. KEMASAN / PAKET KOMPETENSI` -> 5; list items (`- 1.1.`) and sub-numbers are not sections.
     static func topSection(_ line: String) -> (number: Int, title: String)? {
-        let trimmed = LineText.withoutBold(line).trimmingCharacters(in: .whitespaces)
+        let trimmed = LineText.trimmed(LineText.withoutBold(line))
+        // Cheap test first: a section heading starts with a digit.
+        guard let lead = trimmed.utf8.first, lead >= 0x30, lead <= 0x39 else { return nil }
         guard let dot = trimmed.firstIndex(of: "."), let number = Int(trimmed[..<dot]), number < 20 else { return nil }
         let after = trimmed[trimmed.index(after: dot)...]
         guard after.first == " " else { return nil }
-        let title = after.trimmingCharacters(in: .whitespaces)
+        let title = LineText.trimmed(String(after))
         guard let first = title.first, first.isLetter, first.isUppercase, title.count < 80 else { return nil }
         return (number, title)
     }
 
     static func isTableHeader(_ plain: String) -> Bool {
+        // Cheap test first: the header starts with NO (any case).
+        var bytes = plain.utf8.makeIterator()
+        guard let n = bytes.next(), n | 0x20 == 0x6E, let o = bytes.next(), o | 0x20 == 0x6F else { return false }
         let words = plain.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
         return words.count >= 3 && words[0] == "NO" && words[1] == "KODE" && words[2] == "UNIT"
     }
@@ -142,6 +147,7 @@ struct SchemeParser {
 
     /// `Level V`, `Level 5`, `Jenjang 3`, `KKNI Level IV`.
     static func level(in text: String) -> Int? {
+        guard LineText.mentions(text, "level") || LineText.mentions(text, "jenjang") else { return nil }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         for (i, word) in words.enumerated() where i + 1 < words.count {
             let lower = word.lowercased()

@@ -52,7 +52,7 @@ enum UnitRowParser {
 
     /// Splits `Judul<TAB>Tidak ada` or `Judul N.1 N.2` into the title and its prerequisite codes.
     static func splitPrerequisites(_ rest: Substring) -> (title: String, prerequisites: [UnitCode]?) {
-        let trimmed = rest.trimmingCharacters(in: .whitespaces)
+        let trimmed = LineText.trimmed(String(rest))
         let lower = trimmed.lowercased()
         if lower.hasSuffix("tidak ada") {
             let title = trimmed.dropLast("tidak ada".count)
