@@ -301,19 +301,34 @@ enum SearchIndex {
 /// CSV files for spreadsheet users.
 enum Downloads {
     static func csv(_ rows: [[String]]) -> Data {
-        Data(rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n").appending("\r\n").utf8)
+        var bytes: [UInt8] = []
+        for row in rows {
+            for (i, value) in row.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendField(value, to: &bytes)
+            }
+            bytes += [0x0D, 0x0A]
+        }
+        return Data(bytes)
+    }
+
+    /// `field` on UTF-8 bytes (every byte it looks at is ASCII).
+    static func appendField(_ s: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        if let first = s.utf8.first, "=+-@\t\r".utf8.contains(first) { bytes.append(UInt8(ascii: "'")) }
+        for byte in s.utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
     }
 
     /// Quotes every field; a leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets
     /// do not run document text as a formula.
     static func field(_ s: String) -> String {
-        var out = "\""
-        if let first = s.utf8.first, "=+-@\t\r".utf8.contains(first) { out += "'" }
-        for scalar in s.unicodeScalars {
-            if scalar == "\"" { out += "\"" }
-            out.unicodeScalars.append(scalar)
-        }
-        return out + "\""
+        var bytes: [UInt8] = []
+        appendField(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func csvFiles(_ catalog: Catalog) -> [(String, Data)] {
