@@ -15,11 +15,27 @@ public struct UnitCode: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     public let raw: String
     public let format: Format
+    /// Everything before the last dot: the unit's identity across versions. Stored, because
+    /// codes are sorted and grouped by it hundreds of thousands of times in a national catalogue.
+    public let identity: String
+    /// Numeric version for ordering (`01` and `1` are both 1).
+    public let versionNumber: Int
 
     public init(_ raw: String) {
         self.raw = raw
         self.format = UnitCode.classify(raw)
+        if let dot = raw.lastIndex(of: ".") {
+            identity = String(raw[..<dot])
+            versionNumber = Int(raw[raw.index(after: dot)...]) ?? 0
+        } else {
+            identity = raw
+            versionNumber = 0
+        }
     }
+
+    // Everything else is derived from the raw text.
+    public static func == (lhs: UnitCode, rhs: UnitCode) -> Bool { lhs.raw == rhs.raw }
+    public func hash(into hasher: inout Hasher) { hasher.combine(raw) }
 
     public init(from decoder: Decoder) throws {
         self.init(try decoder.singleValueContainer().decode(String.self))
@@ -33,20 +49,11 @@ public struct UnitCode: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public var isValid: Bool { format != .invalid }
     public var description: String { raw }
 
-    /// Everything before the last dot: the unit's identity across versions.
-    public var identity: String {
-        guard let dot = raw.lastIndex(of: ".") else { return raw }
-        return String(raw[..<dot])
-    }
-
     /// The part after the last dot (`01`, `2`).
     public var version: String {
         guard let dot = raw.lastIndex(of: ".") else { return "" }
         return String(raw[raw.index(after: dot)...])
     }
-
-    /// Numeric version for ordering (`01` and `1` are both 1).
-    public var versionNumber: Int { Int(version) ?? 0 }
 
     public static func < (lhs: UnitCode, rhs: UnitCode) -> Bool {
         if lhs.identity != rhs.identity { return lhs.identity < rhs.identity }
