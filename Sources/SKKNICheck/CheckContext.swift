@@ -43,10 +43,12 @@ public struct CheckContext: Sendable {
         var byCode: [String: [Int]] = [:]
         var byIdentity: [String: [Int]] = [:]
         var byTitle: [String: Set<UnitCode>] = [:]
+        // Folding titles is the costly part: on all cores.
+        let folded = ConcurrentMap.map(rows.map(\.unit.title)) { TitleText.fold($0) }
         for (i, row) in rows.enumerated() {
             byCode[row.unit.code.raw, default: []].append(i)
             byIdentity[row.unit.code.identity, default: []].append(i)
-            byTitle[TitleText.fold(row.unit.title), default: []].insert(row.unit.code)
+            byTitle[folded[i], default: []].insert(row.unit.code)
         }
         rowsByCode = byCode
         rowsByIdentity = byIdentity

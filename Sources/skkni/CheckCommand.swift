@@ -23,6 +23,8 @@ struct CheckCommand: ParsableCommand {
     var writeBaseline = false
     @Option(name: .long, help: "Berkas baseline (bawaan: <katalog>/baseline.json).") var baseline: String?
     @Flag(name: .long, help: "Tampilkan juga temuan yang diterima baseline (format text).") var showSuppressed = false
+    @Flag(name: .long, help: "Cetak waktu impor, indeks dan tiap aturan ke stderr, yang terlama dulu.")
+    var benchmark = false
     @Argument(help: "Draf skema (.txt atau .docx) yang diperiksa terhadap katalog tanpa ditambahkan.") var drafts:
         [String] = []
 
@@ -30,6 +32,13 @@ struct CheckCommand: ParsableCommand {
         let paths = ProjectPaths(catalog: catalog)
         let run = try CheckRun.perform(
             paths: paths, drafts: drafts, baselinePath: baseline, useBaseline: !noBaseline && !writeBaseline)
+        if benchmark {
+            var lines = ["impor: \(milliseconds(run.importTime)) ms", "periksa: \(milliseconds(run.checkTime)) ms"]
+            for step in run.checkSteps.sorted(by: { $0.time > $1.time }) {
+                lines.append("  \(step.name): \(milliseconds(step.time)) ms")
+            }
+            printError(lines.joined(separator: "\n"))
+        }
         if writeBaseline {
             let path = baseline ?? paths.baselineDisplay
             let previous = try? Baseline.load(from: URL(fileURLWithPath: path), displayPath: path)
@@ -74,6 +83,8 @@ struct CheckRun {
     var lines: SourceLines
     var importTime: Duration = .zero
     var checkTime: Duration = .zero
+    /// Index building and each rule, for `check --benchmark`.
+    var checkSteps: [(name: String, time: Duration)] = []
 
     static func perform(paths: ProjectPaths, drafts draftPaths: [String], baselinePath: String?, useBaseline: Bool)
         throws -> CheckRun
@@ -107,9 +118,10 @@ struct CheckRun {
         }
         var diagnostics = loaded.importDiagnostics + loaded.failureDiagnostics + draftDiagnostics
         let checkStart = clock.now
-        diagnostics += Checker.run(catalog: loaded.result.catalog, drafts: drafts)
+        let checked = Checker.timed(catalog: loaded.result.catalog, drafts: drafts)
+        diagnostics += checked.diagnostics
         diagnostics.sort(by: Diagnostic.ordered)
-        let checked = clock.now
+        let checkEnd = clock.now
         if useBaseline {
             let path = baselinePath ?? paths.baselineDisplay
             if FileManager.default.fileExists(atPath: path) {
@@ -127,6 +139,11 @@ struct CheckRun {
         }
         return CheckRun(
             loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: SourceLines(documents),
-            importTime: imported - start, checkTime: checked - checkStart)
+            importTime: imported - start, checkTime: checkEnd - checkStart, checkSteps: checked.steps)
     }
+}
+
+/// Whole milliseconds of a duration.
+func milliseconds(_ d: Duration) -> Int {
+    Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
 }

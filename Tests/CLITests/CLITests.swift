@@ -99,6 +99,19 @@ enum CLI {
         #expect(items.filter { $0["file"] as? String != draft.path }.allSatisfy { $0["suppressed"] as? Bool == true })
     }
 
+    @Test func benchmarkTimesEveryRule() throws {
+        let result = try CLI.run(["check", "--benchmark"])
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("impor: ") == true)
+        #expect(lines.contains { $0.hasPrefix("  indeks: ") && $0.hasSuffix(" ms") })
+        // One line per checker rule, SKK101 to SKK408.
+        for id in ["SKK101", "SKK104", "SKK201", "SKK204", "SKK301", "SKK401", "SKK408"] {
+            #expect(lines.contains { $0.hasPrefix("  \(id): ") }, "\(id)")
+        }
+        #expect(result.stdout.contains("0 galat"))
+    }
+
     @Test func usageErrorsAndUnreadableInputExitTwo() throws {
         #expect(try CLI.run(["check", "--format", "xml"]).status == 2)
         let missing = try CLI.run(["check", "/tidak/ada.txt"])

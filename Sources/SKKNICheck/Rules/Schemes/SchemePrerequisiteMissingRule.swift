@@ -44,11 +44,12 @@ public struct SchemePrerequisiteMissingRule: Rule {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for scheme in context.schemes {
-            let included = Set(scheme.units.compactMap { SchemeUnitResolution.catalogCode($0, context: context) })
+            let resolved = scheme.units.map { SchemeUnitResolution.catalogCode($0, context: context) }
+            let included = Set(resolved.compactMap { $0 })
             let includedRaw = Set(scheme.units.map(\.code))
             let identities = Set(scheme.units.map(\.code.identity))
-            for unit in scheme.units {
-                guard let code = SchemeUnitResolution.catalogCode(unit, context: context) else { continue }
+            for (unit, code) in zip(scheme.units, resolved) {
+                guard let code else { continue }
                 for p in context.prerequisites(of: code) where !included.contains(p) && !includedRaw.contains(p) {
                     // Holding another version is what the decree packages too (its own SKK202): a
                     // warning, so a scheme that follows its qualification is not blocked by the decree.

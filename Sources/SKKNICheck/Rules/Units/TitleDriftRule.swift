@@ -59,6 +59,9 @@ public struct TitleDriftRule: Rule {
         }
         var found: [Diagnostic] = []
         for (code, occurrences) in byCode where occurrences.count > 1 {
+            // Identical text cannot drift: skip the folding for the common case.
+            let firstTitle = occurrences[0].title
+            guard occurrences.contains(where: { $0.title != firstTitle }) else { continue }
             let sorted = occurrences.sorted { $0.location < $1.location }
             var variants: [(key: String, title: String, places: [SourceLocation])] = []
             for o in sorted {

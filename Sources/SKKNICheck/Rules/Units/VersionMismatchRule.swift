@@ -47,24 +47,35 @@ public struct VersionMismatchRule: Rule {
     struct Occurrence {
         var code: UnitCode
         var location: SourceLocation
-        var what: String
+        var row: DecreeRow
+        /// True when the code is a prerequisite the row cites, not the row's own unit.
+        var asPrerequisite: Bool
+
+        /// Built only for findings: most occurrences never need it.
+        var what: String {
+            let q = row.qualification.letter
+            return asPrerequisite
+                ? "persyaratan \(row.unit.code) di \(q)" : "unit \(row.unit.role.rawValue) di \(q)"
+        }
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var byIdentity: [String: [Occurrence]] = [:]
         for row in context.decreeRows where row.unit.code.isValid {
-            let q = row.qualification.letter
             byIdentity[row.unit.code.identity, default: []].append(
-                Occurrence(code: row.unit.code, location: row.location, what: "unit \(row.unit.role.rawValue) di \(q)"))
+                Occurrence(code: row.unit.code, location: row.location, row: row, asPrerequisite: false))
             for p in row.unit.prerequisites where p.isValid {
                 byIdentity[p.identity, default: []].append(
-                    Occurrence(code: p, location: row.location, what: "persyaratan \(row.unit.code) di \(q)"))
+                    Occurrence(code: p, location: row.location, row: row, asPrerequisite: true))
             }
         }
         var found: [Diagnostic] = []
         for (identity, occurrences) in byIdentity {
+            // Nearly every identity has one version: decide that without building a set.
+            let firstVersion = occurrences[0].code.versionNumber
+            guard occurrences.contains(where: { $0.code.versionNumber != firstVersion }) else { continue }
             let versions = Set(occurrences.map(\.code.versionNumber))
-            guard versions.count > 1, let highest = versions.max() else { continue }
+            guard let highest = versions.max() else { continue }
             let sorted = occurrences.sorted { ($0.location, $0.code.raw) < ($1.location, $1.code.raw) }
             let first = sorted.first { $0.code.versionNumber != highest } ?? sorted[0]
             let summary = versions.sorted().map { v -> String in
