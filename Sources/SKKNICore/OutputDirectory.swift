@@ -207,11 +207,7 @@ public final class StagingDirectory: @unchecked Sendable {
         guard (try? makeFolder((full as NSString).deletingLastPathComponent)) != nil, link(source, full) == 0 else {
             return false
         }
-        lock.lock()
-        files += 1
-        bytes += Int(status.st_size)
-        linked += 1
-        lock.unlock()
+        count(bytes: Int(status.st_size), linked: true)
         return true
     }
 
@@ -233,11 +229,7 @@ public final class StagingDirectory: @unchecked Sendable {
         if let previous, StagingDirectory.holds(previous.path + "/" + path, data),
             link(previous.path + "/" + path, full) == 0
         {
-            lock.lock()
-            files += 1
-            bytes += data.count
-            linked += 1
-            lock.unlock()
+            count(bytes: data.count, linked: true)
             return
         }
         let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -254,9 +246,14 @@ public final class StagingDirectory: @unchecked Sendable {
                 offset += n
             }
         }
+        count(bytes: data.count, linked: false)
+    }
+
+    private func count(bytes size: Int, linked isLink: Bool) {
         lock.lock()
         files += 1
-        bytes += data.count
+        bytes += size
+        if isLink { linked += 1 }
         lock.unlock()
     }
 

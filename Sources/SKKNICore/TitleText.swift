@@ -78,29 +78,10 @@ public enum TitleText {
     /// word or splits off a suffix): its bytes with whitespace collapsed, which is then exactly
     /// what `clean` returns. Nil for anything else.
     public static func plainASCII(_ text: String) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        var hyphens = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x80...0xFF, 0x3C, 0x2A: return nil
-            case 0x2D:
-                hyphens = true
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
-            case 0x09...0x0D, 0x20:
-                // Character.isWhitespace for ASCII: tab, line feed, vertical tab, form feed,
-                // carriage return and space.
-                if !out.isEmpty { pendingSpace = true }
-            default:
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
-            }
+        guard !text.utf8.contains(where: { $0 == 0x3C || $0 == 0x2A }), let out = collapsedASCII(text) else {
+            return nil
         }
-        if hyphens {
+        if out.contains(0x2D) {
             // joinHyphenation changes a word only when it ends in `-` before another word, or is
             // `left-suffix` with one hyphen; leave those to the general path.
             let words = out.split(separator: 0x20)
@@ -141,23 +122,27 @@ public enum TitleText {
     }
 
     public static func collapseWhitespace(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: the same on bytes (ASCII whitespace is tab, LF, VT, FF, CR and space).
-            var out: [UInt8] = []
-            out.reserveCapacity(text.utf8.count)
-            var pendingSpace = false
-            for byte in text.utf8 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    if !out.isEmpty { pendingSpace = true }
-                } else {
-                    if pendingSpace { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(byte)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
+        if let ascii = collapsedASCII(text) { return String(decoding: ascii, as: UTF8.self) }
         return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `collapseWhitespace` on the bytes of ASCII text (Character.isWhitespace for ASCII: tab,
+    /// LF, VT, FF, CR and space); nil when the text is not ASCII.
+    static func collapsedASCII(_ text: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if !out.isEmpty { pendingSpace = true }
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return out
     }
 
     static func joinHyphenation(_ text: String) -> String {

@@ -302,20 +302,26 @@ enum LineText {
     /// the parsers skip Foundation's slow case-insensitive search on lines that cannot match.
     static func mentions(_ text: String, _ needle: String) -> Bool {
         let pattern = Array(needle.lowercased().utf8)
-        guard let first = pattern.first else { return true }
-        let all = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        guard all.count >= pattern.count else { return false }
-        var i = 0
-        let last = all.count - pattern.count
-        while i <= last {
-            if all[i] == first {
-                var k = 1
-                while k < pattern.count, all[i + k] == pattern[k] { k += 1 }
+        guard !pattern.isEmpty else { return true }
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        func scan(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
+            guard bytes.count >= pattern.count else { return false }
+            var start = bytes.startIndex
+            let last = bytes.index(bytes.endIndex, offsetBy: -pattern.count)
+            while start <= last {
+                var i = start
+                var k = 0
+                while k < pattern.count, lower(bytes[i]) == pattern[k] {
+                    k += 1
+                    i = bytes.index(after: i)
+                }
                 if k == pattern.count { return true }
+                start = bytes.index(after: start)
             }
-            i += 1
+            return false
         }
-        return false
+        // Native strings are contiguous UTF-8: scan them in place, without a copy.
+        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(Array(text.utf8))
     }
 
     static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0.isWhitespace } }

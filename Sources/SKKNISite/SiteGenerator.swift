@@ -290,12 +290,6 @@ enum SearchIndex {
         }
         bytes.append(UInt8(ascii: "\""))
     }
-
-    static func jsonString(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        appendJSONString(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }
 
 /// CSV files for spreadsheet users.
@@ -312,7 +306,9 @@ enum Downloads {
         return Data(bytes)
     }
 
-    /// `field` on UTF-8 bytes (every byte it looks at is ASCII).
+    /// Quotes a field; a leading `=`, `+`, `-` or `@` (or tab, CR) is prefixed with `'` so
+    /// spreadsheets do not run document text as a formula. Works on UTF-8 bytes: every byte it
+    /// looks at is ASCII.
     static func appendField(_ s: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
         if let first = s.utf8.first, "=+-@\t\r".utf8.contains(first) { bytes.append(UInt8(ascii: "'")) }
@@ -321,14 +317,6 @@ enum Downloads {
             bytes.append(byte)
         }
         bytes.append(0x22)
-    }
-
-    /// Quotes every field; a leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets
-    /// do not run document text as a formula.
-    static func field(_ s: String) -> String {
-        var bytes: [UInt8] = []
-        appendField(s, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func csvFiles(_ catalog: Catalog) -> [(String, Data)] {

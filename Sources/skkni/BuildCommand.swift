@@ -82,24 +82,20 @@ struct BuildCommand: ParsableCommand {
             "\(c.decrees.count) keputusan, \(c.qualifications.count) kualifikasi, \(c.schemes.count) skema; \(formatter.summary(run.diagnostics))"
         )
         print(
-            "situs: \(output)/index.html — \(summary.pages) halaman, \(summary.files + 1) berkas, \(summary.bytes / 1024) KiB tanpa basis data (impor+periksa \(ms(checked - start)) ms, situs+basis data \(ms(written - checked)) ms)"
+            "situs: \(output)/index.html — \(summary.pages) halaman, \(summary.files + 1) berkas, \(summary.bytes / 1024) KiB tanpa basis data (impor+periksa \(milliseconds(checked - start)) ms, situs+basis data \(milliseconds(written - checked)) ms)"
         )
         if timings {
             let identities = Set(
                 c.qualifications.flatMap { $0.1.units.map(\.code.identity) }
                     + c.schemes.flatMap { $0.units.map(\.code.identity) })
             print(
-                "waktu: unit=\(identities.count) impor=\(ms(run.importTime)) periksa=\(ms(run.checkTime)) situs=\(ms(written - checked - databaseTime)) basis_data=\(ms(databaseTime)) total=\(ms(written - start))"
+                "waktu: unit=\(identities.count) impor=\(milliseconds(run.importTime)) periksa=\(milliseconds(run.checkTime)) situs=\(milliseconds(written - checked - databaseTime)) basis_data=\(milliseconds(databaseTime)) total=\(milliseconds(written - start))"
             )
-            let steps = summary.steps.map { "\($0.name)=\(ms($0.time))" }.joined(separator: " ")
+            let steps = summary.steps.map { "\($0.name)=\(milliseconds($0.time))" }.joined(separator: " ")
             print(
-                "waktu situs: katalog=\(ms(catalogTime)) \(steps) berkas_tetap=\(summary.unchanged) halaman_dirender=\(summary.rendered)"
+                "waktu situs: katalog=\(milliseconds(catalogTime)) \(steps) berkas_tetap=\(summary.unchanged) halaman_dirender=\(summary.rendered)"
             )
         }
-    }
-
-    func ms(_ d: Duration) -> Int {
-        Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
     }
 }
 

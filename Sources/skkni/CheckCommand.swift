@@ -91,26 +91,17 @@ struct CheckRun {
     {
         let clock = ContinuousClock()
         let start = clock.now
-        let loaded: LoadedCatalog
-        do throws(ImportError) {
-            loaded = try LoadedCatalog.load(paths)
-        } catch {
-            printError(error.description)
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let loaded = try LoadedCatalog.loadOrExit(paths)
         let imported = clock.now
         var documents = loaded.result.documents
         var drafts: [Scheme] = []
         var draftDiagnostics: [Diagnostic] = []
         for path in draftPaths {
             do throws(ImportError) {
-                let (document, found, text) = try Importer.importFile(at: URL(fileURLWithPath: path), displayPath: path)
-                guard case .scheme(let scheme) = document else {
-                    throw ImportError(file: path, message: "draf harus berupa skema sertifikasi, bukan keputusan")
-                }
-                drafts.append(scheme)
-                draftDiagnostics += found
-                documents[path] = text
+                let draft = try importDraft(path)
+                drafts.append(draft.scheme)
+                draftDiagnostics += draft.findings
+                documents[path] = draft.text
             } catch {
                 printError(error.description)
                 throw ExitCode(ExitStatus.unreadable)
@@ -141,9 +132,4 @@ struct CheckRun {
             loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: SourceLines(documents),
             importTime: imported - start, checkTime: checkEnd - checkStart, checkSteps: checked.steps)
     }
-}
-
-/// Whole milliseconds of a duration.
-func milliseconds(_ d: Duration) -> Int {
-    Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
 }

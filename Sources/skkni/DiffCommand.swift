@@ -23,13 +23,7 @@ struct DiffCommand: ParsableCommand {
 enum CatalogChanges {
     static func since(_ revision: String, paths: ProjectPaths) throws -> CatalogDiff {
         let old = try catalog(at: revision, paths: paths)
-        let loaded: LoadedCatalog
-        do throws(ImportError) {
-            loaded = try LoadedCatalog.load(paths)
-        } catch {
-            printError(error.description)
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let loaded = try LoadedCatalog.loadOrExit(paths)
         let now = loaded.result.catalog
         return CatalogDiff.compare(
             before: old, after: now, findingsBefore: Checker.run(catalog: old), findingsAfter: Checker.run(catalog: now)

@@ -58,13 +58,7 @@ struct ImportCommand: ParsableCommand {
                 rejected = true
             }
         }
-        let loaded: LoadedCatalog
-        do throws(ImportError) {
-            loaded = try LoadedCatalog.load(paths)
-        } catch {
-            printError(error.description)
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let loaded = try LoadedCatalog.loadOrExit(paths)
         for failure in loaded.result.failures { printError(failure.description) }
         let lines = SourceLines(loaded.result.documents)
         if !loaded.importDiagnostics.isEmpty {

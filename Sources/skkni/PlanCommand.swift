@@ -24,13 +24,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
-        let loaded: LoadedCatalog
-        do throws(ImportError) {
-            loaded = try LoadedCatalog.load(paths)
-        } catch {
-            printError(error.description)
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let loaded = try LoadedCatalog.loadOrExit(paths)
         let c = loaded.result.catalog
         let decree: Decree
         let q: Qualification

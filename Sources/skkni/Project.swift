@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SKKNICheck
 import SKKNICore
@@ -44,6 +45,20 @@ final class SourceLines: @unchecked Sendable {
     }
 }
 
+/// A draft scheme for `check` and `report`, text or Word; a decree is refused.
+func importDraft(_ path: String) throws(ImportError) -> (scheme: Scheme, findings: [Diagnostic], text: DocumentText) {
+    let (document, findings, text) = try Importer.importFile(at: URL(fileURLWithPath: path), displayPath: path)
+    guard case .scheme(let scheme) = document else {
+        throw ImportError(file: path, line: 1, message: "draf harus berupa skema sertifikasi, bukan keputusan")
+    }
+    return (scheme, findings, text)
+}
+
+/// Whole milliseconds of a duration, for timings.
+func milliseconds(_ d: Duration) -> Int {
+    Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+}
+
 /// The catalogue imported from its sources, with every finding.
 struct LoadedCatalog {
     var result: ImportResult
@@ -52,6 +67,16 @@ struct LoadedCatalog {
     static func load(_ paths: ProjectPaths) throws(ImportError) -> LoadedCatalog {
         let result = try Importer.importDirectory(paths.sourcesURL, displayPrefix: paths.sourcesDisplay)
         return LoadedCatalog(result: result, importDiagnostics: result.diagnostics)
+    }
+
+    /// `load`, or the reason it failed on standard error and exit status 2.
+    static func loadOrExit(_ paths: ProjectPaths) throws -> LoadedCatalog {
+        do throws(ImportError) {
+            return try load(paths)
+        } catch {
+            printError(error.description)
+            throw ExitCode(ExitStatus.unreadable)
+        }
     }
 
     /// Documents that failed to import, as diagnostics: a catalogue that lost a document is an error.

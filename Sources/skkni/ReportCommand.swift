@@ -17,17 +17,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
-        let loaded: LoadedCatalog
+        let loaded = try LoadedCatalog.loadOrExit(paths)
         let document: DocumentText
         let scheme: Scheme
         let importFindings: [Diagnostic]
         do throws(ImportError) {
-            loaded = try LoadedCatalog.load(paths)
-            let (imported, found, text) = try Importer.importFile(at: URL(fileURLWithPath: draft), displayPath: draft)
-            guard case .scheme(let s) = imported else {
-                throw ImportError(file: draft, line: 1, message: "draf harus berupa skema sertifikasi, bukan keputusan")
-            }
-            (scheme, importFindings, document) = (s, found, text)
+            (scheme, importFindings, document) = try importDraft(draft)
         } catch {
             printError(error.description)
             throw ExitCode(ExitStatus.unreadable)
