@@ -25,9 +25,8 @@ let package = Package(
         .target(
             name: "SKKNIDatabase",
             dependencies: ["SKKNICore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(
-            name: "SKKNISite",
-            dependencies: ["SKKNICore", .product(name: "Mustache", package: "swift-mustache")]),
+        // Pages from templates in site/ (own Mustache renderer on typed values; see Templates/).
+        .target(name: "SKKNISite", dependencies: ["SKKNICore"]),
         .executableTarget(
             name: "skkni",
             dependencies: [
@@ -48,7 +47,13 @@ let package = Package(
         .testTarget(name: "SKKNIImportTests", dependencies: ["SKKNICore", "SKKNIImport", "ZIPFoundation"]),
         .testTarget(name: "SKKNICheckTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck"]),
         .testTarget(name: "SKKNIDatabaseTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIDatabase"]),
-        .testTarget(name: "SKKNISiteTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite"]),
+        // swift-mustache is the reference the site's template engine is tested against.
+        .testTarget(
+            name: "SKKNISiteTests",
+            dependencies: [
+                "SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .testTarget(name: "SKKNIFuzzTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIFuzz"]),
         .testTarget(name: "SKKNISyntheticTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISynthetic"]),
         .testTarget(name: "CLITests", dependencies: ["skkni", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -88,55 +88,58 @@ struct PageFactory {
 
     /// `perubahan.html`: the meaning of the change since a revision (units, versions, titles, findings).
     func changesPage(_ revision: String, _ diff: CatalogDiff) -> Page {
-        func units(_ list: [CatalogDiff.UnitChange]) -> [[String: Any]] {
-            list.map { change in
-                let identity = self.units[change.identity] != nil ? change.identity : UnitCode(change.identity).identity
-                return [
-                    "identity": change.identity, "before": change.before.joined(separator: ", "),
-                    "after": change.after.joined(separator: ", "), "where": change.where_.joined(separator: "; "),
-                    "href": self.units[identity] != nil ? SitePaths.unit(identity) : false,
-                ]
-            }
+        func units(_ list: [CatalogDiff.UnitChange]) -> TemplateValue {
+            .list(
+                list.map { change in
+                    let identity =
+                        self.units[change.identity] != nil ? change.identity : UnitCode(change.identity).identity
+                    return [
+                        "identity": .text(change.identity), "before": .text(change.before.joined(separator: ", ")),
+                        "after": .text(change.after.joined(separator: ", ")),
+                        "where": .text(change.where_.joined(separator: "; ")),
+                        "href": .textOrFalse(self.units[identity] != nil ? SitePaths.unit(identity) : nil),
+                    ]
+                })
         }
-        var fixed = diff.fixed.map(findingContext)
         // A fixed finding's line belongs to the old text; do not show today's line under it.
-        for i in fixed.indices { fixed[i]["sourceLine"] = false }
+        let fixed = diff.fixed.map { findingContext($0, showingLine: false) }
         return Page(
             path: "perubahan.html", template: "changes", title: "Perubahan sejak \(revision)",
             context: [
-                "revision": revision, "empty": diff.isEmpty,
-                "addedDocuments": diff.addedDocuments, "removedDocuments": diff.removedDocuments,
-                "hasAddedDocuments": !diff.addedDocuments.isEmpty,
-                "hasRemovedDocuments": !diff.removedDocuments.isEmpty,
-                "hasAddedUnits": !diff.addedUnits.isEmpty, "hasRemovedUnits": !diff.removedUnits.isEmpty,
-                "hasReversioned": !diff.reversioned.isEmpty, "hasRetitled": !diff.retitled.isEmpty,
+                "revision": .text(revision), "empty": .flag(diff.isEmpty),
+                "addedDocuments": .texts(diff.addedDocuments), "removedDocuments": .texts(diff.removedDocuments),
+                "hasAddedDocuments": .flag(!diff.addedDocuments.isEmpty),
+                "hasRemovedDocuments": .flag(!diff.removedDocuments.isEmpty),
+                "hasAddedUnits": .flag(!diff.addedUnits.isEmpty), "hasRemovedUnits": .flag(!diff.removedUnits.isEmpty),
+                "hasReversioned": .flag(!diff.reversioned.isEmpty), "hasRetitled": .flag(!diff.retitled.isEmpty),
                 "addedUnits": units(diff.addedUnits), "removedUnits": units(diff.removedUnits),
                 "reversioned": units(diff.reversioned), "retitled": units(diff.retitled),
-                "introduced": ["findings": diff.introduced.map(findingContext)], "fixed": ["findings": fixed],
-                "introducedCount": diff.introduced.count, "fixedCount": diff.fixed.count,
+                "introduced": ["findings": .list(diff.introduced.map { findingContext($0) })],
+                "fixed": ["findings": .list(fixed)],
+                "introducedCount": .number(diff.introduced.count), "fixedCount": .number(diff.fixed.count),
             ])
     }
 
     // MARK: shared pieces
 
-    func findingContext(_ d: Diagnostic) -> [String: Any] {
+    func findingContext(_ d: Diagnostic, showingLine: Bool = true) -> TemplateValue {
         [
-            "rule": d.rule, "name": d.name, "severity": d.severity.rawValue, "severityLabel": d.severity.label,
-            "message": d.message, "file": d.location.file, "line": d.location.line,
-            // Mustache treats "" as true: a missing value must be `false` to hide its section.
-            "sourceLine": input.sourceLine(d.location.file, d.location.line) ?? false,
-            "suppressed": d.suppressed, "ruleHref": SitePaths.rule(d.rule),
-            "subjectHref": subjectHref(d.subject) ?? false, "subject": d.subject,
+            "rule": .text(d.rule), "name": .text(d.name), "severity": .text(d.severity.rawValue),
+            "severityLabel": .text(d.severity.label), "message": .text(d.message), "file": .text(d.location.file),
+            "line": .number(d.location.line),
+            "sourceLine": .textOrFalse(showingLine ? input.sourceLine(d.location.file, d.location.line) : nil),
+            "suppressed": .flag(d.suppressed), "ruleHref": .text(SitePaths.rule(d.rule)),
+            "subjectHref": .textOrFalse(subjectHref(d.subject)), "subject": .text(d.subject),
         ]
     }
 
-    func findings(about subjects: [String]) -> [[String: Any]] {
+    func findings(about subjects: [String]) -> TemplateValue {
         var seen = Set<Diagnostic>()
         var list: [Diagnostic] = []
         for s in subjects {
             for d in findingsBySubject[s] ?? [] where seen.insert(d).inserted { list.append(d) }
         }
-        return list.sorted(by: Diagnostic.ordered).map(findingContext)
+        return .list(list.sorted(by: Diagnostic.ordered).map { findingContext($0) })
     }
 
     func subjectHref(_ subject: String) -> String? {
@@ -148,9 +151,13 @@ struct PageFactory {
         return nil
     }
 
-    func unitLink(_ code: UnitCode) -> [String: Any] {
+    func unitLink(_ code: UnitCode, missing: Bool? = nil) -> TemplateValue {
         let known = units[code.identity] != nil
-        return ["code": code.raw, "href": known ? SitePaths.unit(code.identity) : "", "known": known]
+        var link: [String: TemplateValue] = [
+            "code": .text(code.raw), "href": .text(known ? SitePaths.unit(code.identity) : ""), "known": .flag(known),
+        ]
+        if let missing { link["missing"] = .flag(missing) }
+        return .object(link)
     }
 
     // MARK: pages
@@ -167,47 +174,52 @@ struct PageFactory {
             byRule[d.rule] = entry
         }
         let names = Dictionary(input.rules.map { ($0.identifier, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let ruleRows: [[String: Any]] = byRule.keys.sorted().map { id in
+        let ruleRows: [TemplateValue] = byRule.keys.sorted().map { id in
             [
-                "rule": id, "name": names[id] ?? "", "count": byRule[id]!.0, "suppressed": byRule[id]!.1,
-                "href": SitePaths.rule(id),
+                "rule": .text(id), "name": .text(names[id] ?? ""), "count": .number(byRule[id]!.0),
+                "suppressed": .number(byRule[id]!.1), "href": .text(SitePaths.rule(id)),
             ]
         }
-        let context: [String: Any] = [
-            "decreeCount": c.decrees.count, "qualificationCount": c.qualifications.count,
-            "changesSince": input.changes?.revision ?? false,
-            "unitCount": units.count, "schemeCount": c.schemes.count,
-            "errors": bySeverity["error"] ?? 0, "warnings": bySeverity["warning"] ?? 0,
-            "notes": bySeverity["note"] ?? 0,
-            "decrees": c.decrees.map {
-                [
-                    "label": $0.label, "title": $0.title, "href": SitePaths.decree($0.id),
-                    "count": $0.qualifications.count,
-                ]
-            },
-            "schemes": c.schemes.map {
-                [
-                    "title": $0.occupation, "type": $0.packagingType.label, "href": SitePaths.scheme($0.id),
-                    "units": $0.units.count,
-                ]
-            },
-            "ruleRows": ruleRows,
+        let context: [String: TemplateValue] = [
+            "decreeCount": .number(c.decrees.count), "qualificationCount": .number(c.qualifications.count),
+            "changesSince": .textOrFalse(input.changes?.revision),
+            "unitCount": .number(units.count), "schemeCount": .number(c.schemes.count),
+            "errors": .number(bySeverity["error"] ?? 0), "warnings": .number(bySeverity["warning"] ?? 0),
+            "notes": .number(bySeverity["note"] ?? 0),
+            "decrees": .list(
+                c.decrees.map {
+                    [
+                        "label": .text($0.label), "title": .text($0.title), "href": .text(SitePaths.decree($0.id)),
+                        "count": .number($0.qualifications.count),
+                    ]
+                }),
+            "schemes": .list(
+                c.schemes.map {
+                    [
+                        "title": .text($0.occupation), "type": .text($0.packagingType.label),
+                        "href": .text(SitePaths.scheme($0.id)), "units": .number($0.units.count),
+                    ]
+                }),
+            "ruleRows": .list(ruleRows),
         ]
         return Page(path: "index.html", template: "home", title: "Katalog kompetensi", context: context)
     }
 
     func decree(_ d: Decree) -> Page {
-        let context: [String: Any] = [
-            "label": d.label, "title": d.title, "field": d.field ?? "", "dateSet": d.dateSet ?? "",
-            "source": d.source, "line": d.line,
-            "revokes": d.revokes.map { ["label": $0.label, "title": $0.title ?? "", "line": $0.line] },
-            "amends": d.amends.map { ["label": $0.label, "line": $0.line] },
-            "qualifications": d.qualifications.map {
-                [
-                    "letter": $0.letter, "level": $0.level, "group": $0.group, "codification": $0.codification ?? "",
-                    "href": SitePaths.qualification($0.id), "units": $0.units.count,
-                ]
-            },
+        let context: [String: TemplateValue] = [
+            "label": .text(d.label), "title": .text(d.title), "field": .text(d.field ?? ""),
+            "dateSet": .text(d.dateSet ?? ""), "source": .text(d.source), "line": .number(d.line),
+            "revokes": .list(
+                d.revokes.map { ["label": .text($0.label), "title": .text($0.title ?? ""), "line": .number($0.line)] }),
+            "amends": .list(d.amends.map { ["label": .text($0.label), "line": .number($0.line)] }),
+            "qualifications": .list(
+                d.qualifications.map {
+                    [
+                        "letter": .text($0.letter), "level": .number($0.level), "group": .text($0.group),
+                        "codification": .text($0.codification ?? ""), "href": .text(SitePaths.qualification($0.id)),
+                        "units": .number($0.units.count),
+                    ]
+                }),
         ]
         return Page(path: SitePaths.decree(d.id), template: "decree", title: d.label, context: context)
     }
@@ -216,25 +228,23 @@ struct PageFactory {
         let intiCodes = Set(q.units(.inti).map(\.code))
         let pilihanCodes = Set(q.units(.pilihan).map(\.code))
         let packaged = Set(q.units.map(\.code))
-        func rows(_ role: UnitRole) -> [[String: Any]] {
-            q.units(role).map { u in
-                [
-                    "number": u.number.map(String.init) ?? "", "code": unitLink(u.code), "title": u.cleanTitle,
-                    "line": u.line, "duplicate": intiCodes.contains(u.code) && pilihanCodes.contains(u.code),
-                    "prerequisites": u.prerequisites.map { p -> [String: Any] in
-                        var link = unitLink(p)
-                        link["missing"] = !packaged.contains(p)
-                        return link
-                    },
-                ]
-            }
+        func rows(_ role: UnitRole) -> TemplateValue {
+            .list(
+                q.units(role).map { u in
+                    [
+                        "number": .text(u.number.map(String.init) ?? ""), "code": unitLink(u.code),
+                        "title": .text(u.cleanTitle), "line": .number(u.line),
+                        "duplicate": .flag(intiCodes.contains(u.code) && pilihanCodes.contains(u.code)),
+                        "prerequisites": .list(u.prerequisites.map { unitLink($0, missing: !packaged.contains($0)) }),
+                    ]
+                })
         }
         // The prerequisite structure as a nested list: each unit with prerequisites, and theirs.
         // Each unit's prerequisites are expanded once per page (later mentions are leaves), so a
         // hostile table cannot make the tree grow exponentially (found by the fuzzer).
         let byCode = Dictionary(q.units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var expanded = Set<UnitCode>()
-        func tree(_ code: UnitCode, depth: Int, seen: Set<UnitCode>) -> [String: Any] {
+        func tree(_ code: UnitCode, depth: Int, seen: Set<UnitCode>) -> TemplateValue {
             var children: [UnitCode] = []
             if depth < 6, expanded.insert(code).inserted {
                 var distinct = Set<UnitCode>()
@@ -243,24 +253,26 @@ struct PageFactory {
                 }
             }
             return [
-                "code": unitLink(code), "inPackage": packaged.contains(code),
-                "children": children.map { tree($0, depth: depth + 1, seen: seen.union([code])) },
-                "hasChildren": !children.isEmpty,
+                "code": unitLink(code), "inPackage": .flag(packaged.contains(code)),
+                "children": .list(children.map { tree($0, depth: depth + 1, seen: seen.union([code])) }),
+                "hasChildren": .flag(!children.isEmpty),
             ]
         }
-        var roots: [[String: Any]] = []
+        var roots: [TemplateValue] = []
         for unit in q.units where !unit.prerequisites.isEmpty && !expanded.contains(unit.code) {
             roots.append(tree(unit.code, depth: 0, seen: []))
         }
-        let context: [String: Any] = [
-            "letter": q.letter, "heading": q.heading, "decreeLabel": d.label, "decreeHref": SitePaths.decree(d.id),
-            "codification": q.codification ?? "", "level": q.level, "group": q.group, "subfield": q.subfield ?? "",
-            "description": q.description ?? "", "role": q.role ?? "", "jobTitles": q.jobTitles,
-            "total": q.packaging?.total.map(String.init) ?? "?", "inti": q.packaging?.inti.map(String.init) ?? "?",
-            "pilihan": q.packaging?.pilihan.map(String.init) ?? "?",
-            "intiTable": ["rows": rows(.inti)], "pilihanTable": ["rows": rows(.pilihan)], "prerequisiteTree": roots,
-            "hasTree": !roots.isEmpty, "source": d.source, "line": q.line,
-            "findings": findings(about: [q.id] + q.units.map(\.code.raw)),
+        let context: [String: TemplateValue] = [
+            "letter": .text(q.letter), "heading": .text(q.heading), "decreeLabel": .text(d.label),
+            "decreeHref": .text(SitePaths.decree(d.id)), "codification": .text(q.codification ?? ""),
+            "level": .number(q.level), "group": .text(q.group), "subfield": .text(q.subfield ?? ""),
+            "description": .text(q.description ?? ""), "role": .text(q.role ?? ""), "jobTitles": .texts(q.jobTitles),
+            "total": .text(q.packaging?.total.map(String.init) ?? "?"),
+            "inti": .text(q.packaging?.inti.map(String.init) ?? "?"),
+            "pilihan": .text(q.packaging?.pilihan.map(String.init) ?? "?"),
+            "intiTable": ["rows": rows(.inti)], "pilihanTable": ["rows": rows(.pilihan)],
+            "prerequisiteTree": .list(roots), "hasTree": .flag(!roots.isEmpty), "source": .text(d.source),
+            "line": .number(q.line), "findings": findings(about: [q.id] + q.units.map(\.code.raw)),
         ]
         return Page(
             path: SitePaths.qualification(q.id), template: "qualification",
@@ -268,21 +280,27 @@ struct PageFactory {
     }
 
     func unit(_ entry: UnitIndex.Entry) -> Page {
-        let versions: [[String: Any]] = entry.versions.map { v in
+        let versions: [TemplateValue] = entry.versions.map { v in
             [
-                "code": v.code.raw,
-                "titles": v.titles.map {
-                    ["title": $0.title, "places": $0.places.map { ["file": $0.file, "line": $0.line] }]
-                },
-                "uses": v.uses.map { ["label": $0.label, "role": $0.role, "href": $0.href] },
-                "prerequisites": v.prerequisites.map(unitLink), "hasPrerequisites": !v.prerequisites.isEmpty,
-                "hasRequiredBy": !v.requiredBy.isEmpty,
-                "requiredBy": v.requiredBy.map { ["code": unitLink($0.code), "label": $0.label] },
+                "code": .text(v.code.raw),
+                "titles": .list(
+                    v.titles.map {
+                        [
+                            "title": .text($0.title),
+                            "places": .list($0.places.map { ["file": .text($0.file), "line": .number($0.line)] }),
+                        ]
+                    }),
+                "uses": .list(
+                    v.uses.map { ["label": .text($0.label), "role": .text($0.role), "href": .text($0.href)] }),
+                "prerequisites": .list(v.prerequisites.map { unitLink($0) }),
+                "hasPrerequisites": .flag(!v.prerequisites.isEmpty), "hasRequiredBy": .flag(!v.requiredBy.isEmpty),
+                "requiredBy": .list(v.requiredBy.map { ["code": unitLink($0.code), "label": .text($0.label)] }),
             ]
         }
-        let context: [String: Any] = [
-            "identity": entry.identity, "versions": versions, "versionCount": entry.versions.count,
-            "title": entry.versions.first?.titles.first?.title ?? "",
+        let context: [String: TemplateValue] = [
+            "identity": .text(entry.identity), "versions": .list(versions),
+            "versionCount": .number(entry.versions.count),
+            "title": .text(entry.versions.first?.titles.first?.title ?? ""),
             "findings": findings(about: [entry.identity] + entry.versions.map(\.code.raw)),
         ]
         return Page(
@@ -290,24 +308,27 @@ struct PageFactory {
     }
 
     func scheme(_ s: Scheme) -> Page {
-        let context: [String: Any] = [
-            "title": s.title, "name": s.name ?? "", "type": s.packagingType.label,
-            "typeText": s.packagingTypeText ?? "",
-            "level": s.level.map(String.init) ?? "", "owner": s.owner ?? "", "documentNumber": s.documentNumber ?? "",
-            "approvedDate": s.approvedDate ?? "", "source": s.source, "line": s.line,
-            "citations": s.citations.map { c -> [String: Any] in
-                [
-                    "label": c.label, "title": c.title ?? "",
-                    "href": decreeIDs.contains(c.decreeID) ? SitePaths.decree(c.decreeID) : false, "line": c.line,
-                ]
-            },
-            "units": s.units.map { u -> [String: Any] in
-                [
-                    "number": u.number.map(String.init) ?? "", "code": unitLink(u.code), "title": u.cleanTitle,
-                    "line": u.line,
-                ]
-            },
-            "requirements": s.requirements,
+        let context: [String: TemplateValue] = [
+            "title": .text(s.title), "name": .text(s.name ?? ""), "type": .text(s.packagingType.label),
+            "typeText": .text(s.packagingTypeText ?? ""), "level": .text(s.level.map(String.init) ?? ""),
+            "owner": .text(s.owner ?? ""), "documentNumber": .text(s.documentNumber ?? ""),
+            "approvedDate": .text(s.approvedDate ?? ""), "source": .text(s.source), "line": .number(s.line),
+            "citations": .list(
+                s.citations.map { c in
+                    [
+                        "label": .text(c.label), "title": .text(c.title ?? ""),
+                        "href": .textOrFalse(decreeIDs.contains(c.decreeID) ? SitePaths.decree(c.decreeID) : nil),
+                        "line": .number(c.line),
+                    ]
+                }),
+            "units": .list(
+                s.units.map { u in
+                    [
+                        "number": .text(u.number.map(String.init) ?? ""), "code": unitLink(u.code),
+                        "title": .text(u.cleanTitle), "line": .number(u.line),
+                    ]
+                }),
+            "requirements": .texts(s.requirements),
             "findings": findings(about: [s.id] + s.units.map(\.code.raw)),
         ]
         return Page(path: SitePaths.scheme(s.id), template: "scheme", title: "Skema \(s.occupation)", context: context)
@@ -315,32 +336,35 @@ struct PageFactory {
 
     func findings() -> Page {
         let files = Array(Set(input.diagnostics.map(\.location.file))).sorted()
-        let context: [String: Any] = [
-            "findings": input.diagnostics.map(findingContext),
-            "rules": input.rules.map { ["identifier": $0.identifier, "name": $0.name] },
-            "files": files, "count": input.diagnostics.count,
+        let context: [String: TemplateValue] = [
+            "findings": .list(input.diagnostics.map { findingContext($0) }),
+            "rules": .list(input.rules.map { ["identifier": .text($0.identifier), "name": .text($0.name)] }),
+            "files": .texts(files), "count": .number(input.diagnostics.count),
         ]
         return Page(path: "temuan.html", template: "findings", title: "Temuan", context: context)
     }
 
     func rulesIndex() -> Page {
         let counts = Dictionary(grouping: input.diagnostics, by: \.rule).mapValues(\.count)
-        let context: [String: Any] = [
-            "rules": input.rules.map {
-                [
-                    "identifier": $0.identifier, "name": $0.name, "severity": $0.severity.label, "summary": $0.summary,
-                    "href": SitePaths.rule($0.identifier), "count": counts[$0.identifier] ?? 0,
-                ]
-            }
+        let context: [String: TemplateValue] = [
+            "rules": .list(
+                input.rules.map {
+                    [
+                        "identifier": .text($0.identifier), "name": .text($0.name),
+                        "severity": .text($0.severity.label),
+                        "summary": .text($0.summary), "href": .text(SitePaths.rule($0.identifier)),
+                        "count": .number(counts[$0.identifier] ?? 0),
+                    ]
+                })
         ]
         return Page(path: "aturan/index.html", template: "rules", title: "Aturan pemeriksa", context: context)
     }
 
     func rule(_ r: RuleInfo) -> Page {
-        let context: [String: Any] = [
-            "identifier": r.identifier, "name": r.name, "severity": r.severity.label, "summary": r.summary,
-            "rationale": r.rationale,
-            "findings": input.diagnostics.filter { $0.rule == r.identifier }.map(findingContext),
+        let context: [String: TemplateValue] = [
+            "identifier": .text(r.identifier), "name": .text(r.name), "severity": .text(r.severity.label),
+            "summary": .text(r.summary), "rationale": .text(r.rationale),
+            "findings": .list(input.diagnostics.filter { $0.rule == r.identifier }.map { findingContext($0) }),
         ]
         return Page(
             path: SitePaths.rule(r.identifier), template: "rule", title: "\(r.identifier) \(r.name)", context: context)

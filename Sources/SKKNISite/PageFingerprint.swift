@@ -25,24 +25,24 @@ struct PageFingerprint: Hashable {
         add(withUnsafeBytes(of: UInt64(text.utf8.count).littleEndian, Array.init))
     }
 
-    /// Walks a Mustache context: dictionaries by sorted key, arrays in order, scalars tagged.
-    mutating func add(value: Any) {
+    /// Walks a page context: objects by sorted key, lists in order, scalars tagged.
+    mutating func add(value: TemplateValue) {
         switch value {
-        case let text as String: add(tag: 1, text)
-        case let flag as Bool: add(tag: 2, flag ? "1" : "0")
-        case let number as Int: add(tag: 3, String(number))
-        case let dictionary as [String: Any]:
-            add(tag: 4, String(dictionary.count))
-            for key in dictionary.keys.sorted() {
-                add(tag: 5, key)
-                add(value: dictionary[key]!)
-            }
-        case let list as [Any]:
+        case .text(let text): add(tag: 1, text)
+        case .flag(let flag): add(tag: 2, flag ? "1" : "0")
+        case .number(let number): add(tag: 3, String(number))
+        case .object(let fields): add(fields: fields)
+        case .list(let list):
             add(tag: 6, String(list.count))
             for item in list { add(value: item) }
-        default:
-            // Any other type prints itself; contexts hold only the types above.
-            add(tag: 7, String(describing: value))
+        }
+    }
+
+    mutating func add(fields: [String: TemplateValue]) {
+        add(tag: 4, String(fields.count))
+        for key in fields.keys.sorted() {
+            add(tag: 5, key)
+            add(value: fields[key]!)
         }
     }
 
@@ -50,10 +50,10 @@ struct PageFingerprint: Hashable {
         String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
     }
 
-    static func of(templates: PageFingerprint, template: String, context: [String: Any]) -> PageFingerprint {
+    static func of(templates: PageFingerprint, template: String, context: [String: TemplateValue]) -> PageFingerprint {
         var fingerprint = templates
         fingerprint.add(tag: 8, template)
-        fingerprint.add(value: context)
+        fingerprint.add(fields: context)
         return fingerprint
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import SKKNICore
 
 public struct SiteError: Error, CustomStringConvertible {
@@ -57,7 +56,7 @@ public enum SiteGenerator {
         reuse: @Sendable (String) -> Bool, write: @Sendable (String, Data) throws -> Void
     ) throws -> (pages: Int, rendered: Int) {
         let templates = siteDirectory.appendingPathComponent("templates")
-        let library = try loadTemplates(templates)
+        let library = try TemplateLibrary(directory: templates)
         let templatesFingerprint = fingerprint(ofTemplatesIn: templates)
         let factory = PageFactory(input: input)
         let plans = factory.plan()
@@ -67,8 +66,8 @@ public enum SiteGenerator {
             let page = factory.page(box.plan)
             var context = page.context
             let depth = page.path.split(separator: "/").count - 1
-            context["root"] = String(repeating: "../", count: depth)
-            context["pageTitle"] = page.title
+            context["root"] = .text(String(repeating: "../", count: depth))
+            context["pageTitle"] = .text(page.title)
             let fingerprint = PageFingerprint.of(
                 templates: templatesFingerprint, template: page.template, context: context
             ).text
@@ -79,7 +78,7 @@ public enum SiteGenerator {
                 return .failure(SiteError(description: "templat '\(page.template)' tidak ada (halaman \(page.path))"))
             }
             do {
-                try write(page.path, Data(html.utf8))
+                try write(page.path, Data(html))
             } catch {
                 return .failure(SiteError(description: "\(page.path): \(FileErrorText.describe(error))"))
             }
@@ -150,21 +149,6 @@ public enum SiteGenerator {
         return Summary(
             pages: pages, files: counts.files, bytes: counts.bytes, unchanged: unchanged, rendered: rendered,
             steps: stopwatch.steps)
-    }
-
-    static func loadTemplates(_ directory: URL) throws -> MustacheLibrary {
-        var library = MustacheLibrary()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        guard !names.isEmpty else { throw SiteError(description: "\(directory.path): tidak ada templat") }
-        for name in names.sorted() where name.hasSuffix(".mustache") {
-            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-            do {
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
-            } catch {
-                throw SiteError(description: "\(directory.path)/\(name): templat tidak sah: \(error)")
-            }
-        }
-        return library
     }
 }
 

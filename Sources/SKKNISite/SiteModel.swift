@@ -23,11 +23,11 @@ public struct SiteInput: Sendable {
 }
 
 /// One output page: where it goes, which template renders it, and what it shows.
-public struct Page: @unchecked Sendable {
+public struct Page: Sendable {
     public var path: String
     public var template: String
     public var title: String
-    public var context: [String: Any]
+    public var context: [String: TemplateValue]
 }
 
 /// URLs derived from codes and ids, never containing anything that could leave the output

@@ -1,0 +1,214 @@
+import Foundation
+
+/// The templates of `site/templates/`, parsed once and rendered many times on all cores.
+///
+/// Why not a general Mustache engine: rendering 120,000 pages with swift-mustache spent most
+/// of its time in dynamic casts on `[String: Any]` contexts. Here a context is a
+/// `TemplateValue`, a lookup is a switch and a dictionary read, and output goes straight
+/// into a byte buffer. The reading of the template text follows swift-mustache 2 and the
+/// tests hold the two to the same bytes on every seed page and on generated templates.
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: Template] = [:]
+
+    public init() {}
+
+    /// Every `*.mustache` file in `directory`, by name without the extension. A syntax error
+    /// or a partial that names no template is reported as `file:line`.
+    public init(directory: URL) throws {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        guard !names.isEmpty else { throw SiteError(description: "\(directory.path): tidak ada templat") }
+        for name in names {
+            let file = directory.appendingPathComponent(name)
+            let text: String
+            do {
+                text = try String(contentsOf: file, encoding: .utf8)
+            } catch {
+                throw SiteError(description: "\(file.path): tidak terbaca sebagai UTF-8")
+            }
+            do {
+                try register(text, named: String(name.dropLast(".mustache".count)))
+            } catch {
+                throw SiteError(description: "\(file.path):\(error.line): templat tidak sah: \(error.message)")
+            }
+        }
+        if let (template, partial) = missingPartial() {
+            throw SiteError(
+                description: "\(directory.appendingPathComponent(template + ".mustache").path): "
+                    + "partial '\(partial)' tidak ada di \(directory.path)")
+        }
+    }
+
+    public mutating func register(_ text: String, named name: String) throws(TemplateSyntaxError) {
+        templates[name] = try TemplateParser.parse(text)
+    }
+
+    public func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// The first (template, partial) where a template includes one that is not registered.
+    func missingPartial() -> (String, String)? {
+        func missing(in template: Template) -> String? {
+            for node in template.nodes {
+                switch node {
+                case .partial(let name, _, let overrides):
+                    if templates[name] == nil { return name }
+                    for override in (overrides ?? [:]).values { if let m = missing(in: override) { return m } }
+                case .section(_, let body), .invertedSection(_, let body), .block(_, let body, _):
+                    if let m = missing(in: body) { return m }
+                case .text, .variable: break
+                }
+            }
+            return nil
+        }
+        for name in templates.keys.sorted() {
+            if let partial = missing(in: templates[name]!) { return (name, partial) }
+        }
+        return nil
+    }
+
+    /// Renders `context` with the template `name`; nil when there is no such template.
+    public func render(_ context: [String: TemplateValue], withTemplate name: String) -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(8192)
+        var stack: [TemplateValue] = [.object(context)]
+        render(template, stack: &stack, scope: Scope(), into: &output)
+        return output
+    }
+
+    /// What a partial or block passes down besides the values: its indentation and the
+    /// block overrides of the parents it was reached through.
+    struct Scope {
+        var indentation: [UInt8]?
+        var overrides: [String: Template]?
+    }
+
+    private func render(_ template: Template, stack: inout [TemplateValue], scope: Scope, into output: inout [UInt8]) {
+        guard let indentation = scope.indentation, !indentation.isEmpty else {
+            for node in template.nodes { render(node, stack: &stack, scope: scope, into: &output) }
+            return
+        }
+        // Inside an indented partial every piece that starts a new line of this template's
+        // output is indented (as swift-mustache does: per rendered tag, per template).
+        var local: [UInt8] = []
+        var piece: [UInt8] = []
+        for node in template.nodes {
+            piece.removeAll(keepingCapacity: true)
+            render(node, stack: &stack, scope: scope, into: &piece)
+            if !piece.isEmpty, Self.endsWithNewline(local) { local += indentation }
+            local += piece
+        }
+        output += local
+    }
+
+    /// A line feed that is not the end of a CRLF (one character to Swift's String).
+    private static func endsWithNewline(_ bytes: [UInt8]) -> Bool {
+        bytes.last == 0x0A && !(bytes.count >= 2 && bytes[bytes.count - 2] == 0x0D)
+    }
+
+    private func render(_ node: TemplateNode, stack: inout [TemplateValue], scope: Scope, into output: inout [UInt8]) {
+        switch node {
+        case .text(let bytes):
+            output += bytes
+        case .variable(let name, let escaped):
+            switch lookup(name, in: stack) {
+            case .text(let text)?:
+                escaped ? Self.appendEscaped(text, to: &output) : output.append(contentsOf: text.utf8)
+            case .number(let number)?: output.append(contentsOf: String(number).utf8)
+            case .flag(let flag)?: output.append(contentsOf: (flag ? "true" : "false").utf8)
+            // A list or object has no text of its own (a general engine prints a debug dump).
+            case .list?, .object?, nil: break
+            }
+        case .section(let name, let body):
+            switch lookup(name, in: stack) {
+            case nil: break
+            case .list(let items)?:
+                for item in items {
+                    stack.append(item)
+                    render(body, stack: &stack, scope: scope, into: &output)
+                    stack.removeLast()
+                }
+            case .flag(let flag)?:
+                if flag { render(body, stack: &stack, scope: scope, into: &output) }
+            case let value?:
+                // Any other value, "" and 0 included, counts as true and becomes the context.
+                stack.append(value)
+                render(body, stack: &stack, scope: scope, into: &output)
+                stack.removeLast()
+            }
+        case .invertedSection(let name, let body):
+            switch lookup(name, in: stack) {
+            case nil: render(body, stack: &stack, scope: scope, into: &output)
+            case .list(let items)? where items.isEmpty:
+                stack.append(.list(items))
+                render(body, stack: &stack, scope: scope, into: &output)
+                stack.removeLast()
+            case .flag(false)?: render(body, stack: &stack, scope: scope, into: &output)
+            default: break
+            }
+        case .partial(let name, let indentation, let overrides):
+            guard let template = templates[name] else { return }
+            var inner = scope
+            if let indentation { inner.indentation = (scope.indentation ?? []) + indentation }
+            if let overrides {
+                // The outermost child's override wins, as in Mustache's inheritance.
+                inner.overrides = scope.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+            }
+            render(template, stack: &stack, scope: inner, into: &output)
+        case .block(let name, let fallback, let indentation):
+            var inner = scope
+            if let indentation { inner.indentation = (scope.indentation ?? []) + indentation }
+            render(scope.overrides?[name] ?? fallback, stack: &stack, scope: inner, into: &output)
+        }
+    }
+
+    private func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
+        func descend(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue? {
+            var value = value
+            for part in parts {
+                guard case .object(let fields) = value, let child = fields[part] else { return nil }
+                value = child
+            }
+            return value
+        }
+        switch name.kind {
+        case .current:
+            return stack.last
+        case .anchored:
+            return descend(stack[stack.count - 1], name.parts[...])
+        case .stack:
+            guard let first = name.parts.first else { return stack.last }
+            for value in stack.reversed() {
+                if case .object(let fields) = value, let child = fields[first] {
+                    return descend(child, name.parts.dropFirst())
+                }
+            }
+            return nil
+        }
+    }
+
+    /// HTML escaping of `<`, `>`, `&`, `"` and `'` on UTF-8 bytes (every one is ASCII, so a
+    /// multi-byte character is copied whole).
+    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (i, byte) in bytes.enumerated() {
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                output.append(
+                    contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                start = i + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+}
