@@ -149,6 +149,7 @@ public final class StagingDirectory: @unchecked Sendable {
     /// The output being replaced, whose unchanged files are linked instead of written.
     let previous: URL?
     private let lock = NSLock()
+    private let creation = NSLock()
     private var directories: Set<String> = []
     private var files = 0
     private var bytes = 0
@@ -232,7 +233,12 @@ public final class StagingDirectory: @unchecked Sendable {
             count(bytes: data.count, linked: true)
             return
         }
+        // One creation at a time: creating files in one directory from two threads only makes
+        // the second spin on the directory's lock in the kernel, burning the core a page
+        // could be rendered on.
+        creation.lock()
         let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        creation.unlock()
         guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, full) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
