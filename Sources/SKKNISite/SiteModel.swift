@@ -34,6 +34,31 @@ public struct Page: Sendable {
 /// directory: letters, digits, `.`, `-` and `_` only, no leading dot, bounded length.
 public enum SitePaths {
     public static func slug(_ text: String) -> String {
+        // Nearly every id is already a slug (`N.78SPS02.001.1`): it comes back as it is, found
+        // on bytes without building a new string (every link on every page asks for one).
+        if isSlug(text) { return text }
+        return slugGeneral(text)
+    }
+
+    /// What `slugGeneral` leaves unchanged: 1 to 100 ASCII letters, digits, `-`, `_`, `.`, not
+    /// starting with `.` or `-`, without `..`.
+    static func isSlug(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard (1...100).contains(utf8.count) else { return false }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "_"): break
+            case UInt8(ascii: "-"): if previous == 0 { return false }
+            case UInt8(ascii: "."): if previous == 0 || previous == UInt8(ascii: ".") { return false }
+            default: return false
+            }
+            previous = byte
+        }
+        return true
+    }
+
+    static func slugGeneral(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             let c = Character(scalar)

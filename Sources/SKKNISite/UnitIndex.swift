@@ -23,45 +23,56 @@ enum UnitIndex {
     }
 
     static func build(_ catalog: Catalog) -> [String: Entry] {
-        var versions: [String: Version] = [:]
-        func touch(_ code: UnitCode) {
-            if versions[code.raw] == nil { versions[code.raw] = Version(code: code) }
+        // Versions in an array, found by code once per row (not once per field touched).
+        var versions: [Version] = []
+        var position: [String: Int] = [:]
+        func index(_ code: UnitCode) -> Int {
+            if let i = position[code.raw] { return i }
+            versions.append(Version(code: code))
+            position[code.raw] = versions.count - 1
+            return versions.count - 1
         }
-        func addTitle(_ code: UnitCode, _ title: String, _ place: SourceLocation) {
+        func addTitle(_ i: Int, _ title: String, _ place: SourceLocation) {
+            // The same text has the same folded key: fold only a title not seen as it is.
+            if let t = versions[i].titles.firstIndex(where: { $0.title == title }) {
+                versions[i].titles[t].places.append(place)
+                return
+            }
             let key = TitleText.fold(title)
-            if let i = versions[code.raw]!.titles.firstIndex(where: { $0.key == key }) {
-                versions[code.raw]!.titles[i].places.append(place)
+            if let t = versions[i].titles.firstIndex(where: { $0.key == key }) {
+                versions[i].titles[t].places.append(place)
             } else {
-                versions[code.raw]!.titles.append((key, title, [place]))
+                versions[i].titles.append((key, title, [place]))
             }
         }
         for (decree, q) in catalog.qualifications {
+            let use = Use(
+                label: "Kualifikasi \(q.letter) (\(decree.label), jenjang \(q.level) \(q.group))", role: "",
+                href: SitePaths.qualification(q.id))
+            let requiredBy = "di kualifikasi \(q.letter)"
             for u in q.units {
-                touch(u.code)
-                addTitle(u.code, u.cleanTitle, SourceLocation(file: decree.source, line: u.line))
-                versions[u.code.raw]!.uses.append(
-                    Use(
-                        label: "Kualifikasi \(q.letter) (\(decree.label), jenjang \(q.level) \(q.group))",
-                        role: u.role.rawValue, href: SitePaths.qualification(q.id)))
+                let i = index(u.code)
+                addTitle(i, u.cleanTitle, SourceLocation(file: decree.source, line: u.line))
+                var roleUse = use
+                roleUse.role = u.role.rawValue
+                versions[i].uses.append(roleUse)
                 for p in u.prerequisites {
-                    touch(p)
-                    if !versions[u.code.raw]!.prerequisites.contains(p) {
-                        versions[u.code.raw]!.prerequisites.append(p)
-                    }
-                    versions[p.raw]!.requiredBy.append((u.code, "di kualifikasi \(q.letter)"))
+                    let j = index(p)
+                    if !versions[i].prerequisites.contains(p) { versions[i].prerequisites.append(p) }
+                    versions[j].requiredBy.append((u.code, requiredBy))
                 }
             }
         }
         for s in catalog.schemes {
+            let use = Use(label: "Skema \(s.occupation)", role: "skema", href: SitePaths.scheme(s.id))
             for u in s.units {
-                touch(u.code)
-                addTitle(u.code, u.cleanTitle, SourceLocation(file: s.source, line: u.line))
-                versions[u.code.raw]!.uses.append(
-                    Use(label: "Skema \(s.occupation)", role: "skema", href: SitePaths.scheme(s.id)))
+                let i = index(u.code)
+                addTitle(i, u.cleanTitle, SourceLocation(file: s.source, line: u.line))
+                versions[i].uses.append(use)
             }
         }
         var entries: [String: Entry] = [:]
-        for version in versions.values {
+        for version in versions {
             entries[version.code.identity, default: Entry(identity: version.code.identity, versions: [])].versions
                 .append(version)
         }

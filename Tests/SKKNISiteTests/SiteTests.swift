@@ -242,6 +242,60 @@ enum SiteFixture {
         #expect(Downloads.csv([["=1+\"a\""]]) == Data("\"'=1+\"\"a\"\"\"\r\n".utf8))
     }
 
+    @Test func aFingerprintChangesWithAnyValueButNotWithKeyOrder() {
+        func print(_ context: [String: TemplateValue]) -> String {
+            PageFingerprint.of(templates: PageFingerprint(), template: "unit", context: context).text
+        }
+        let base: [String: TemplateValue] = [
+            "a": "ab", "b": "c", "n": 1, "list": [["x": "satu", "y": true], ["x": "dua"]],
+            "long": .text(String(repeating: "judul unit ", count: 20)),
+        ]
+        var reordered: [String: TemplateValue] = [:]
+        for key in base.keys.sorted().reversed() { reordered[key] = base[key] }
+        #expect(print(base) == print(reordered))
+        #expect(print(base).count == 32)
+        var changes: [[String: TemplateValue]] = []
+        for (key, value) in [
+            ("a", "a"), ("b", "bc"), ("n", "1"), ("n", 2), ("list", [["x": "satu", "y": false], ["x": "dua"]]),
+            ("list", [["x": "dua"], ["x": "satu", "y": true]]),
+            ("long", .text(String(repeating: "judul unit ", count: 19))),
+            ("extra", false),
+        ] as [(String, TemplateValue)] {
+            var changed = base
+            changed[key] = value
+            changes.append(changed)
+        }
+        let prints = Set(changes.map(print) + [print(base)])
+        #expect(prints.count == changes.count + 1)
+        #expect(print(base) != PageFingerprint.of(templates: PageFingerprint(), template: "scheme", context: base).text)
+    }
+
+    @Test func slugFastPathAgreesWithTheGeneralRule() throws {
+        let catalog = try SiteFixture.seeds()
+        var ids = catalog.decrees.map(\.id) + catalog.qualifications.map(\.1.id) + catalog.schemes.map(\.id)
+        ids += catalog.qualifications.flatMap { $0.1.units.map(\.code.identity) }
+        ids += [
+            "", ".", "..", "a..b", "-a", ".a", "a.", "a-", "a--b", "ü", "a b", "../x",
+            String(repeating: "a", count: 100),
+        ]
+        ids.append(String(repeating: "b", count: 101))
+        var random = SeededRandom(seed: 7)
+        let alphabet = Array("aZ09.-_ /ü".unicodeScalars)
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int(random.next() % 8) { text.unicodeScalars.append(alphabet[Int(random.next() % 10)]) }
+            ids.append(text)
+        }
+        var fast = 0
+        for id in ids {
+            #expect(SitePaths.slug(id) == SitePaths.slugGeneral(id), "\(id.debugDescription)")
+            if SitePaths.isSlug(id) { fast += 1 }
+        }
+        // The seed ids all take the fast path.
+        #expect(SitePaths.isSlug("N.78SPS02.001.1") && SitePaths.isSlug("kepmen-3-2021"))
+        #expect(fast > 500)
+    }
+
     @Test func aPrerequisiteWebDoesNotExplodeTheTree() throws {
         // Found by the fuzzer: each unit requiring the two before it (listed 50 times over) gave an
         // exponential tree. Each unit is now expanded once per page.
