@@ -18,6 +18,8 @@ public enum SiteGenerator {
         public var rendered = 0
         /// Wall time of each step, in order, for `build --timings`.
         public var steps: [(name: String, time: Duration)] = []
+        /// How long `finish` ran, alongside the pages.
+        public var finishTime = Duration.zero
     }
 
     /// Wall time of steps, in the order they ran.
@@ -119,10 +121,11 @@ public enum SiteGenerator {
     }
 
     /// Renders the site straight into a staging directory and swaps it in for `output`
-    /// (see `OutputDirectory.replace`).
+    /// (see `OutputDirectory.replace`). `finish` (the database) runs on its own thread while
+    /// the pages are rendered: page writing waits on the disk, and the database fills the gaps.
     public static func build(
         _ input: SiteInput, siteDirectory: URL, output: URL, extraFiles: [(path: String, data: Data)] = [],
-        finish: (URL) throws -> Void = { _ in }, checkpoint: (String) -> Void = { _ in }
+        finish: @escaping @Sendable (URL) throws -> Void = { _ in }, checkpoint: (String) -> Void = { _ in }
     ) throws -> Summary {
         var stopwatch = Stopwatch()
         var pages = 0
@@ -130,25 +133,60 @@ public enum SiteGenerator {
         var unchanged = 0
         let previous = PageManifest.read(from: output)
         var rendered = 0
+        var finishTime = Duration.zero
         try OutputDirectory.replace(output) { staging in
-            (pages, rendered) = try produce(
-                input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: previous,
-                reuse: { staging.linkPrevious($0) }
-            ) { path, data in
-                try staging.write(path, data)
+            let stagingURL = staging.url
+            let database = BackgroundJob { try finish(stagingURL) }
+            do {
+                (pages, rendered) = try produce(
+                    input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: previous,
+                    reuse: { staging.linkPrevious($0) }
+                ) { path, data in
+                    try staging.write(path, data)
+                }
+                checkpoint("site")
+                for (path, data) in extraFiles { try staging.write(path, data) }
+            } catch {
+                // The staging directory is removed on the way out: not under the database's feet.
+                _ = try? database.wait()
+                throw error
             }
-            checkpoint("site")
-            for (path, data) in extraFiles { try staging.write(path, data) }
             counts = staging.written
             unchanged = staging.unchanged
             checkpoint("database")
-            try finish(staging.url)
-            stopwatch.lap("basis_data")
+            finishTime = try database.wait()
+            stopwatch.lap("tunggu_basis_data")
         }
         stopwatch.lap("sinkron_tukar")
         return Summary(
             pages: pages, files: counts.files, bytes: counts.bytes, unchanged: unchanged, rendered: rendered,
-            steps: stopwatch.steps)
+            steps: stopwatch.steps, finishTime: finishTime)
+    }
+}
+
+/// Work on a thread of its own, waited for later; its error is rethrown by `wait`.
+final class BackgroundJob: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var error: (any Error)?
+    private var duration = Duration.zero
+
+    init(_ work: @escaping @Sendable () throws -> Void) {
+        let thread = Thread { [self] in
+            let clock = ContinuousClock()
+            let start = clock.now
+            do { try work() } catch { self.error = error }
+            duration = clock.now - start
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Blocks until the work is done; how long it ran.
+    func wait() throws -> Duration {
+        done.wait()
+        done.signal()  // a second wait returns at once
+        if let error { throw error }
+        return duration
     }
 }
 
