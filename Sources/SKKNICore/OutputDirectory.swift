@@ -99,10 +99,14 @@ public enum OutputDirectory {
 
     /// Relative, no `..`, no absolute paths, no backslashes.
     public static func isSafe(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\")
-            && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
-                $0 == ".." || $0 == "." || $0.isEmpty
-            }
+        // On UTF-8 bytes: every file of a build passes here.
+        let bytes = path.utf8
+        guard !bytes.isEmpty, bytes.first != UInt8(ascii: "/"), !bytes.contains(UInt8(ascii: "\\")) else {
+            return false
+        }
+        return !bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains {
+            $0.isEmpty || $0.elementsEqual("..".utf8) || $0.elementsEqual(".".utf8)
+        }
     }
 }
 
@@ -148,6 +152,9 @@ public final class StagingDirectory: @unchecked Sendable {
     public let url: URL
     /// The output being replaced, whose unchanged files are linked instead of written.
     let previous: URL?
+    /// `url.path` and `previous.path`, computed once: URL.path is not free, and every file asks.
+    private let root: String
+    private let previousRoot: String?
     private let lock = NSLock()
     private let creation = NSLock()
     private var directories: Set<String> = []
@@ -158,7 +165,9 @@ public final class StagingDirectory: @unchecked Sendable {
     init(_ url: URL, previous: URL? = nil) {
         self.url = url
         self.previous = previous
-        directories.insert(url.path)
+        root = url.path
+        previousRoot = previous?.path
+        directories.insert(root)
     }
 
     /// How many files and bytes are in the directory so far.
@@ -200,16 +209,20 @@ public final class StagingDirectory: @unchecked Sendable {
     /// Links the previous output's file at `path` into the directory, unread: for a page the
     /// caller knows is unchanged. False when there is no such file (then write it).
     public func linkPrevious(_ path: String) -> Bool {
-        guard let previous, OutputDirectory.isSafe(path) else { return false }
-        let source = previous.path + "/" + path
+        guard let previousRoot, OutputDirectory.isSafe(path) else { return false }
+        let source = previousRoot + "/" + path
         var status = stat()
         guard lstat(source, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
-        let full = url.path + "/" + path
-        guard (try? makeFolder((full as NSString).deletingLastPathComponent)) != nil, link(source, full) == 0 else {
+        guard (try? makeFolder(folder(of: path))) != nil, link(source, root + "/" + path) == 0 else {
             return false
         }
         count(bytes: Int(status.st_size), linked: true)
         return true
+    }
+
+    /// The folder a relative path's file goes in.
+    private func folder(of path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { root + "/" + path[..<$0] } ?? root
     }
 
     /// Creates a folder once, while holding the lock, so no other thread writes into it before it exists.
@@ -224,11 +237,10 @@ public final class StagingDirectory: @unchecked Sendable {
     /// Writes a new file at a relative path; refuses paths that could leave the directory.
     public func write(_ path: String, _ data: Data) throws {
         guard OutputDirectory.isSafe(path) else { throw OutputError("jalur keluaran tidak aman: \(path)") }
-        let full = url.path + "/" + path
-        let folder = (full as NSString).deletingLastPathComponent
-        try makeFolder(folder)
-        if let previous, StagingDirectory.holds(previous.path + "/" + path, data),
-            link(previous.path + "/" + path, full) == 0
+        let full = root + "/" + path
+        try makeFolder(folder(of: path))
+        if let previousRoot, StagingDirectory.holds(previousRoot + "/" + path, data),
+            link(previousRoot + "/" + path, full) == 0
         {
             count(bytes: data.count, linked: true)
             return

@@ -37,6 +37,8 @@ struct DecreeParser {
     }
 
     static func sectionHeading(_ plain: String) -> Section? {
+        // Headings start with their number: any other ASCII start is not one (most lines).
+        if let first = plain.utf8.first, first < 0x80, !(0x30...0x39).contains(first) { return nil }
         let lower = plain.lowercased()
         guard let dot = lower.firstIndex(of: "."), lower[..<dot].allSatisfy(\.isNumber), !lower[..<dot].isEmpty
         else { return nil }
@@ -52,12 +54,12 @@ struct DecreeParser {
     }
 
     static func isTableHeader(_ plain: String) -> Bool {
-        plain.uppercased().hasPrefix("DAFTAR UNIT KOMPETENSI")
+        LineText.hasUppercasedPrefix(plain, "DAFTAR UNIT KOMPETENSI")
     }
 
     /// Lines that end the last table: the signature block after the attachment.
     static func isClosingLine(_ plain: String) -> Bool {
-        plain.uppercased().hasPrefix("MENTERI KETENAGAKERJAAN")
+        LineText.hasUppercasedPrefix(plain, "MENTERI KETENAGAKERJAAN")
     }
 
     mutating func parse() throws(ImportError) -> Decree {
@@ -249,9 +251,9 @@ struct DecreeParser {
             return
         }
         if plain.isEmpty { return }
-        let upper = plain.uppercased()
         let newRole: UnitRole? =
-            upper.hasPrefix("KOMPETENSI INTI") ? .inti : upper.hasPrefix("KOMPETENSI PILIHAN") ? .pilihan : nil
+            LineText.hasUppercasedPrefix(plain, "KOMPETENSI INTI")
+            ? .inti : LineText.hasUppercasedPrefix(plain, "KOMPETENSI PILIHAN") ? .pilihan : nil
         if let newRole {
             flushPending(state.qualification, state.pendingRow)
             state.pendingRow = nil

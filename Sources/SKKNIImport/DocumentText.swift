@@ -176,7 +176,52 @@ public struct DocumentText: Sendable {
         return String(decoding: units, as: UTF16.self)
     }
 
+    /// Lines at CR, LF or CRLF, control characters made visible. On UTF-8 bytes: a line with
+    /// no control character (nearly all) is taken as it is, others go through `visible`.
     static func splitLines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            var i = 0
+            var hasControl = false
+            func endLine(at end: Int) {
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                if hasControl {
+                    var visibleLine = ""
+                    for scalar in line.unicodeScalars { visibleLine.unicodeScalars.append(visible(scalar)) }
+                    lines.append(visibleLine)
+                } else {
+                    lines.append(line)
+                }
+                hasControl = false
+            }
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0x0D:
+                    endLine(at: i)
+                    i += 1
+                    if i < bytes.count, bytes[i] == 0x0A { i += 1 }
+                    start = i
+                    continue
+                case 0x0A:
+                    endLine(at: i)
+                    start = i + 1
+                case 0x09: break
+                case 0x00...0x1F, 0x7F: hasControl = true
+                // U+0080...U+009F (C1 controls) are C2 80...C2 9F in UTF-8.
+                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]): hasControl = true
+                default: break
+                }
+                i += 1
+            }
+            if start < bytes.count { endLine(at: bytes.count) }
+            return lines
+        }
+    }
+
+    /// `splitLines` scalar by scalar: what the byte path must equal (tested).
+    static func splitLinesGeneral(_ text: String) -> [String] {
         var lines: [String] = []
         var current = ""
         var previousWasCR = false
@@ -280,9 +325,24 @@ enum LineText {
         return s
     }
 
-    /// `trimmingCharacters(in: .whitespaces)`, which is slow on Linux, skipped when there is
-    /// nothing to trim (most lines).
+    /// `trimmingCharacters(in: .whitespaces)`, which is slow on Linux: spaces and tabs are
+    /// cut on bytes; when what remains starts or ends with a non-ASCII byte (another kind of
+    /// space, or a mark that Foundation would see differently) the general form decides.
     static func trimmed(_ s: String) -> String {
+        let bytes = s.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start != end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while start != end {
+            let before = bytes.index(before: end)
+            guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
+            end = before
+        }
+        if start != end, bytes[start] >= 0x80 || bytes[bytes.index(before: end)] >= 0x80 { return trimmedGeneral(s) }
+        return start == bytes.startIndex && end == bytes.endIndex ? s : String(s[start..<end])
+    }
+
+    static func trimmedGeneral(_ s: String) -> String {
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return s }
         func isSpace(_ c: Unicode.Scalar) -> Bool {
             c == " " || c == "\t" || (c.value >= 0x80 && c.properties.generalCategory == .spaceSeparator)
@@ -322,6 +382,42 @@ enum LineText {
         }
         // Native strings are contiguous UTF-8: scan them in place, without a copy.
         return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(Array(text.utf8))
+    }
+
+    /// `text.lowercased().contains(needle)` for a lowercase ASCII needle. On bytes when the
+    /// text is ASCII (nearly every line), where the two are the same; through Foundation else.
+    static func containsFolded(_ text: String, _ needle: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 } ? mentions(text, needle) : text.lowercased().contains(needle)
+    }
+
+    /// `text.uppercased().hasPrefix(prefix)` for an uppercase ASCII prefix.
+    static func hasUppercasedPrefix(_ text: String, _ prefix: String) -> Bool {
+        hasASCIIPrefixIgnoringCase(text, prefix) { text.uppercased().hasPrefix(prefix) }
+    }
+
+    /// `text.lowercased().hasPrefix(prefix)` for a lowercase ASCII prefix.
+    static func hasLowercasedPrefix(_ text: String, _ prefix: String) -> Bool {
+        hasASCIIPrefixIgnoringCase(text, prefix) { text.lowercased().hasPrefix(prefix) }
+    }
+
+    /// Compares on bytes while the text is ASCII (where upper- and lowercasing agree with a
+    /// byte fold); a non-ASCII byte in the prefix's reach, or right after it (a combining mark
+    /// would join the last character), leaves the answer to `general`.
+    private static func hasASCIIPrefixIgnoringCase(
+        _ text: String, _ prefix: String, general: () -> Bool
+    ) -> Bool {
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        let bytes = text.utf8
+        var i = bytes.startIndex
+        for w in prefix.utf8 {
+            guard i != bytes.endIndex else { return false }
+            let b = bytes[i]
+            if b >= 0x80 { return general() }
+            if lower(b) != lower(w) { return false }
+            i = bytes.index(after: i)
+        }
+        if i != bytes.endIndex, bytes[i] >= 0x80 { return general() }
+        return true
     }
 
     static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0.isWhitespace } }

@@ -99,8 +99,9 @@ struct SchemeParser {
         var approvalLines: [Int] = []
         for (i, line) in document.lines.enumerated() {
             let plain = LineText.plain(line)
-            let lower = plain.lowercased()
-            if scheme.owner == nil, let range = lower.range(of: "dikembangkan oleh ") {
+            if scheme.owner == nil, LineText.containsFolded(plain, "dikembangkan oleh "),
+                let range = plain.lowercased().range(of: "dikembangkan oleh ")
+            {
                 let after = String(plain[range.upperBound...])
                 let end = after.range(of: " untuk ")?.lowerBound ?? after.endIndex
                 var owner = String(after[..<end])
@@ -115,14 +116,16 @@ struct SchemeParser {
                 standaloneLSP = plain
             }
             if scheme.level == nil, let level = SchemeParser.level(in: plain) { scheme.level = level }
-            if scheme.approvedDate == nil, lower.contains("disahkan") || lower.contains("ditetapkan") {
+            if scheme.approvedDate == nil,
+                LineText.containsFolded(plain, "disahkan") || LineText.containsFolded(plain, "ditetapkan")
+            {
                 if let date = IndonesianDate.find(in: plain) {
                     scheme.approvedDate = date.iso
                     scheme.approvedDateText = date.text
                 }
             }
-            if scheme.documentNumber == nil, lower.contains("nomor dokumen") {
-                if lower.contains("nomor salinan") {
+            if scheme.documentNumber == nil, LineText.containsFolded(plain, "nomor dokumen") {
+                if LineText.containsFolded(plain, "nomor salinan") {
                     // OCR merged the labels and values of the cover table; the number is not trustworthy.
                     diagnostics.append(
                         ImportIssue.missingField.diagnostic(
@@ -133,7 +136,7 @@ struct SchemeParser {
                         String.init)
                 }
             }
-            if lower.hasPrefix("disahkan"), IndonesianDate.find(in: plain) == nil {
+            if LineText.hasLowercasedPrefix(plain, "disahkan"), IndonesianDate.find(in: plain) == nil {
                 approvalLines.append(i + 1)
             }
         }

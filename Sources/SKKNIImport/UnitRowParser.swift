@@ -13,15 +13,38 @@ enum UnitRowParser {
     }
 
     /// True for tokens shaped like a unit code, valid or not: a capital letter, a dot, and
-    /// four dot-separated parts of letters and digits (`C.290MM01.014.1` included).
+    /// four dot-separated parts of letters and digits (`C.290MM01.014.1` included). Such a
+    /// token is all ASCII, so this reads bytes: any other byte is a no.
     static func isCodeLike(_ token: Substring) -> Bool {
-        guard token.count >= 11, token.count <= 24, let first = token.first, first.isUppercase, first.isASCII
+        let bytes = token.utf8
+        guard bytes.count >= 11, bytes.count <= 24, let first = bytes.first, (0x41...0x5A).contains(first)
         else { return false }
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0].count == 1 else { return false }
-        return parts.dropFirst().allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        } && parts[1].count >= 5 && parts[2].count >= 2
+        var lengths = (0, 0, 0, 0)
+        var part = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "."):
+                part += 1
+                if part > 3 { return false }
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
+                switch part {
+                case 0: lengths.0 += 1
+                case 1: lengths.1 += 1
+                case 2: lengths.2 += 1
+                default: lengths.3 += 1
+                }
+            default: return false
+            }
+        }
+        return part == 3 && lengths.0 == 1 && lengths.1 >= 5 && lengths.2 >= 2 && lengths.3 >= 1
+    }
+
+    /// Splits at spaces and tabs; on bytes for ASCII text, where bytes are the characters.
+    static func words(_ text: Substring) -> [Substring] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { Substring($0) }
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" })
     }
 
     /// `12.` or `12` -> 12.
@@ -35,7 +58,7 @@ enum UnitRowParser {
     /// which have no prerequisite column.
     static func parse(_ line: String, expectPrerequisites: Bool) -> Row? {
         let text = LineText.plain(line)
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let tokens = words(text[...])
         guard tokens.count >= 2 else { return nil }
         var index = 0
         let number = rowNumber(tokens[0])
@@ -53,12 +76,11 @@ enum UnitRowParser {
     /// Splits `Judul<TAB>Tidak ada` or `Judul N.1 N.2` into the title and its prerequisite codes.
     static func splitPrerequisites(_ rest: Substring) -> (title: String, prerequisites: [UnitCode]?) {
         let trimmed = LineText.trimmed(String(rest))
-        let lower = trimmed.lowercased()
-        if lower.hasSuffix("tidak ada") {
+        if hasNoPrerequisiteMark(trimmed) {
             let title = trimmed.dropLast("tidak ada".count)
             return (TitleText.collapseWhitespace(String(title)), [])
         }
-        var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        var words = words(trimmed[...])
         var codes: [UnitCode] = []
         while let last = words.last, isCodeLike(last) {
             codes.insert(UnitCode(String(last)), at: 0)
@@ -66,5 +88,15 @@ enum UnitRowParser {
         }
         let title = words.joined(separator: " ")
         return (title, codes.isEmpty ? nil : codes)
+    }
+
+    /// `text.lowercased().hasSuffix("tidak ada")`, on bytes when the end of the text is ASCII.
+    static func hasNoPrerequisiteMark(_ text: String) -> Bool {
+        let mark = Array("tidak ada".utf8)
+        let bytes = text.utf8
+        guard bytes.count >= mark.count else { return text.lowercased().hasSuffix("tidak ada") }
+        let tail = bytes.suffix(mark.count + 1)
+        guard tail.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().hasSuffix("tidak ada") }
+        return zip(tail.suffix(mark.count), mark).allSatisfy { b, m in (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) == m }
     }
 }
