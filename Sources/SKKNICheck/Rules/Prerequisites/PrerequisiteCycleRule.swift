@@ -32,21 +32,40 @@ public struct PrerequisiteCycleRule: Rule {
         ])
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        // The graph over exact codes, from every row that states prerequisites.
-        var edges: [UnitCode: Set<UnitCode>] = [:]
-        var firstRow: [UnitCode: DecreeRow] = [:]
+        // The graph over exact codes, from every row that states prerequisites. Codes are
+        // numbered in the order the decrees first mention them (deterministic, no sort).
+        var id: [String: Int] = [:]
+        var codes: [UnitCode] = []
+        var successors: [[Int]] = []
+        var firstRow: [DecreeRow?] = []
+        func number(_ code: UnitCode) -> Int {
+            if let n = id[code.raw] { return n }
+            id[code.raw] = codes.count
+            codes.append(code)
+            successors.append([])
+            firstRow.append(nil)
+            return codes.count - 1
+        }
+        var roots: [Int] = []
         for row in context.decreeRows {
-            if firstRow[row.unit.code] == nil || row.location < firstRow[row.unit.code]!.location {
-                firstRow[row.unit.code] = row
+            let n = number(row.unit.code)
+            if firstRow[n] == nil {
+                roots.append(n)
+                firstRow[n] = row
+            } else if row.location < firstRow[n]!.location {
+                firstRow[n] = row
             }
-            edges[row.unit.code, default: []].formUnion(row.unit.prerequisites)
+            for p in row.unit.prerequisites {
+                let m = number(p)
+                if !successors[n].contains(m) { successors[n].append(m) }
+            }
         }
         var found: [Diagnostic] = []
-        for component in StronglyConnected.components(edges) {
-            let isCycle = component.count > 1 || (edges[component[0]]?.contains(component[0]) ?? false)
+        for component in StronglyConnected.components(successors: successors, roots: roots) {
+            let isCycle = component.count > 1 || successors[component[0]].contains(component[0])
             guard isCycle else { continue }
-            let members = component.sorted()
-            let rows = members.compactMap { firstRow[$0] }.sorted { $0.location < $1.location }
+            let members = component.map { codes[$0] }.sorted()
+            let rows = component.compactMap { firstRow[$0] }.sorted { $0.location < $1.location }
             guard let first = rows.first else { continue }
             found.append(
                 finding(
@@ -60,29 +79,16 @@ public struct PrerequisiteCycleRule: Rule {
     }
 }
 
-/// Tarjan's algorithm, iterative so that long chains cannot overflow the stack. Nodes are
-/// numbered in sorted order first, so the walk runs on integers and stays deterministic.
+/// Tarjan's algorithm on integer nodes, iterative so that long chains cannot overflow the
+/// stack. Walks from `roots` in order, so the result is deterministic.
 enum StronglyConnected {
-    static func components<Node: Hashable & Comparable>(_ edges: [Node: Set<Node>]) -> [[Node]] {
-        var nodes = Set(edges.keys)
-        for targets in edges.values { nodes.formUnion(targets) }
-        let ordered = nodes.sorted()
-        var id: [Node: Int] = [:]
-        id.reserveCapacity(ordered.count)
-        for (i, node) in ordered.enumerated() { id[node] = i }
-        var successors = [[Int]](repeating: [], count: ordered.count)
-        var roots: [Int] = []
-        for (node, targets) in edges {
-            let n = id[node]!
-            successors[n] = targets.map { id[$0]! }.sorted()
-            roots.append(n)
-        }
-        roots.sort()
-        var index = [Int](repeating: -1, count: ordered.count)
-        var lowLink = [Int](repeating: 0, count: ordered.count)
-        var onStack = [Bool](repeating: false, count: ordered.count)
+    static func components(successors: [[Int]], roots: [Int]) -> [[Int]] {
+        let count = successors.count
+        var index = [Int](repeating: -1, count: count)
+        var lowLink = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
         var stack: [Int] = []
-        var result: [[Node]] = []
+        var result: [[Int]] = []
         var counter = 0
         for root in roots where index[root] < 0 {
             var work: [(node: Int, next: Int)] = [(root, 0)]
@@ -113,10 +119,10 @@ enum StronglyConnected {
                     lowLink[parent.node] = min(lowLink[parent.node], lowLink[frame.node])
                 }
                 if lowLink[frame.node] == index[frame.node] {
-                    var component: [Node] = []
+                    var component: [Int] = []
                     while let top = stack.popLast() {
                         onStack[top] = false
-                        component.append(ordered[top])
+                        component.append(top)
                         if top == frame.node { break }
                     }
                     result.append(component)

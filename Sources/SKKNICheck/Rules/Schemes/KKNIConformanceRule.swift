@@ -62,7 +62,7 @@ public struct KKNIConformanceRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for scheme in context.schemes where scheme.packagingType == .kkni {
+        for (s, scheme) in context.schemes.enumerated() where scheme.packagingType == .kkni {
             let at = context.location(scheme, line: scheme.packagingTypeLine ?? scheme.line)
             guard scheme.level != nil else {
                 found.append(
@@ -79,7 +79,8 @@ public struct KKNIConformanceRule: Rule {
                 continue
             }
             let who = CheckContext.describe(q, in: decree)
-            let codes = Set(scheme.units.compactMap { SchemeUnitResolution.catalogCode($0, context: context) })
+            let catalogCodes = context.catalogCodes(ofScheme: s)
+            let codes = Set(catalogCodes.compactMap { $0 })
             let identities = Set(scheme.units.map(\.code.identity))
             for unit in q.units(.inti) where !codes.contains(unit.code) {
                 let detail = identities.contains(unit.code.identity) ? " (skema memuat versi lain)" : ""
@@ -102,10 +103,9 @@ public struct KKNIConformanceRule: Rule {
                         at: at, subject: scheme.id))
             }
             let packaged = intiCodes.union(pilihanCodes)
-            for unit in scheme.units {
+            for (unit, catalogCode) in zip(scheme.units, catalogCodes) {
                 guard
-                    let code = SchemeUnitResolution.catalogCode(unit, context: context)
-                        ?? (unit.code.isValid ? unit.code : nil),
+                    let code = catalogCode ?? (unit.code.isValid ? unit.code : nil),
                     !packaged.contains(code)
                 else { continue }
                 found.append(

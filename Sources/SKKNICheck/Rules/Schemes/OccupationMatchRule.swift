@@ -74,12 +74,12 @@ public struct OccupationMatchRule: Rule {
             }
         }
         var found: [Diagnostic] = []
-        for scheme in context.schemes where scheme.packagingType == .okupasi || scheme.packagingType == .okupasiNasional
-        {
+        for (s, scheme) in context.schemes.enumerated()
+        where scheme.packagingType == .okupasi || scheme.packagingType == .okupasiNasional {
             let occupation = TitleText.fold(scheme.occupation)
-            let codes = Set(scheme.units.compactMap { SchemeUnitResolution.catalogCode($0, context: context) })
-            let viaTitle = scheme.units.filter {
-                if case .superseded = SchemeUnitResolution.resolve($0, context: context) { return true }
+            let codes = Set(context.catalogCodes(ofScheme: s).compactMap { $0 })
+            let viaTitle = context.resolutions[s].filter {
+                if case .superseded = $0 { return true }
                 return false
             }.count
             for (decree, q, title) in byJob[occupation] ?? [] {

@@ -43,14 +43,17 @@ public struct SchemePrerequisiteMissingRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for scheme in context.schemes {
-            let resolved = scheme.units.map { SchemeUnitResolution.catalogCode($0, context: context) }
+        for (s, scheme) in context.schemes.enumerated() {
+            let resolved = context.catalogCodes(ofScheme: s)
+            let required = resolved.map { $0.map(context.prerequisites(of:)) ?? [] }
+            // Most schemes hold no unit with prerequisites: no sets for them.
+            guard required.contains(where: { !$0.isEmpty }) else { continue }
             let included = Set(resolved.compactMap { $0 })
             let includedRaw = Set(scheme.units.map(\.code))
             let identities = Set(scheme.units.map(\.code.identity))
-            for (unit, code) in zip(scheme.units, resolved) {
+            for ((unit, code), prerequisites) in zip(zip(scheme.units, resolved), required) {
                 guard let code else { continue }
-                for p in context.prerequisites(of: code) where !included.contains(p) && !includedRaw.contains(p) {
+                for p in prerequisites where !included.contains(p) && !includedRaw.contains(p) {
                     // Holding another version is what the decree packages too (its own SKK202): a
                     // warning, so a scheme that follows its qualification is not blocked by the decree.
                     let otherVersion = identities.contains(p.identity)

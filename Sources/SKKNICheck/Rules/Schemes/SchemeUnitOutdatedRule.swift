@@ -43,9 +43,9 @@ public struct SchemeUnitOutdatedRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for scheme in context.schemes {
-            for unit in scheme.units {
-                guard case .outdated(let latest) = SchemeUnitResolution.resolve(unit, context: context) else {
+        for (s, scheme) in context.schemes.enumerated() {
+            for (u, unit) in scheme.units.enumerated() {
+                guard case .outdated(let latest) = context.resolutions[s][u] else {
                     continue
                 }
                 let places = context.rows(code: latest).map(\.location)

@@ -1,7 +1,7 @@
 import SKKNICore
 
 /// How a scheme's unit code relates to the decree units in the catalogue.
-enum SchemeUnitResolution {
+enum SchemeUnitResolution: Sendable {
     case exact
     case outdated(latest: UnitCode)
     case newerThanCatalog(latest: UnitCode)
@@ -12,7 +12,7 @@ enum SchemeUnitResolution {
 
     static func resolve(_ unit: SchemeUnit, context: CheckContext) -> SchemeUnitResolution {
         guard unit.code.isValid else { return .malformed }
-        if !context.rows(code: unit.code).isEmpty { return .exact }
+        if context.hasRows(code: unit.code) { return .exact }
         if let latest = context.latestVersion(of: unit.code.identity) {
             return latest.versionNumber > unit.code.versionNumber
                 ? .outdated(latest: latest) : .newerThanCatalog(latest: latest)
@@ -25,8 +25,8 @@ enum SchemeUnitResolution {
     }
 
     /// The catalogue code a scheme unit stands for: itself, or the code it probably superseded.
-    static func catalogCode(_ unit: SchemeUnit, context: CheckContext) -> UnitCode? {
-        switch resolve(unit, context: context) {
+    func catalogCode(for unit: SchemeUnit) -> UnitCode? {
+        switch self {
         case .exact: unit.code
         case .superseded(let codes): codes.count == 1 ? codes[0] : nil
         default: nil

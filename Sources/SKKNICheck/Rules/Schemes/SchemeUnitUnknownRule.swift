@@ -45,10 +45,10 @@ public struct SchemeUnitUnknownRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for scheme in context.schemes {
+        for (s, scheme) in context.schemes.enumerated() {
             let missing = scheme.citations.filter { !context.decreeIDs.contains($0.decreeID) }
-            for unit in scheme.units {
-                guard case .unknown = SchemeUnitResolution.resolve(unit, context: context) else { continue }
+            for (u, unit) in scheme.units.enumerated() {
+                guard case .unknown = context.resolutions[s][u] else { continue }
                 var message = "unit \(unit.code) (\(unit.cleanTitle)) tidak ada di katalog"
                 var severity = Self.description.severity
                 if !missing.isEmpty {

@@ -45,9 +45,9 @@ public struct SupersededCodeRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for scheme in context.schemes {
-            for unit in scheme.units {
-                guard case .superseded(let codes) = SchemeUnitResolution.resolve(unit, context: context) else {
+        for (s, scheme) in context.schemes.enumerated() {
+            for (u, unit) in scheme.units.enumerated() {
+                guard case .superseded(let codes) = context.resolutions[s][u] else {
                     continue
                 }
                 let related = codes.flatMap { code in

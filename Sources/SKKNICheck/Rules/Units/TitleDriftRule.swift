@@ -45,23 +45,35 @@ public struct TitleDriftRule: Rule {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        var byCode: [String: [Occurrence]] = [:]
-        for row in context.decreeRows {
-            byCode[row.unit.code.raw, default: []].append(
-                Occurrence(title: row.unit.cleanTitle, location: row.location))
+        // Which codes have any title other than their first decree row's: decided by plain
+        // comparisons, so only those codes gather their occurrences.
+        func firstTitle(_ code: String) -> String? {
+            context.rowsByCode[code].map { context.decreeRows[$0[0]].unit.cleanTitle }
+        }
+        var drifting = Set<String>()
+        for (code, rowIndices) in context.rowsByCode where rowIndices.count > 1 {
+            let first = context.decreeRows[rowIndices[0]].unit.cleanTitle
+            if rowIndices.contains(where: { context.decreeRows[$0].unit.cleanTitle != first }) { drifting.insert(code) }
         }
         // A scheme that copies a decree unit under another title drifts too.
         for scheme in context.schemes {
-            for unit in scheme.units where byCode[unit.code.raw] != nil {
-                byCode[unit.code.raw]!.append(
+            for unit in scheme.units {
+                if let first = firstTitle(unit.code.raw), first != unit.cleanTitle { drifting.insert(unit.code.raw) }
+            }
+        }
+        var copies: [String: [Occurrence]] = [:]
+        for scheme in context.schemes {
+            for unit in scheme.units where drifting.contains(unit.code.raw) {
+                copies[unit.code.raw, default: []].append(
                     Occurrence(title: unit.cleanTitle, location: context.location(scheme, line: unit.line)))
             }
         }
         var found: [Diagnostic] = []
-        for (code, occurrences) in byCode where occurrences.count > 1 {
-            // Identical text cannot drift: skip the folding for the common case.
-            let firstTitle = occurrences[0].title
-            guard occurrences.contains(where: { $0.title != firstTitle }) else { continue }
+        for code in drifting {
+            let occurrences =
+                context.rowsByCode[code]!.map {
+                    Occurrence(title: context.decreeRows[$0].unit.cleanTitle, location: context.decreeRows[$0].location)
+                } + (copies[code] ?? [])
             let sorted = occurrences.sorted { $0.location < $1.location }
             var variants: [(key: String, title: String, places: [SourceLocation])] = []
             for o in sorted {
