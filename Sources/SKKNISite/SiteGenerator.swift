@@ -164,32 +164,6 @@ public enum SiteGenerator {
     }
 }
 
-/// Work on a thread of its own, waited for later; its error is rethrown by `wait`.
-final class BackgroundJob: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var error: (any Error)?
-    private var duration = Duration.zero
-
-    init(_ work: @escaping @Sendable () throws -> Void) {
-        let thread = Thread { [self] in
-            let clock = ContinuousClock()
-            let start = clock.now
-            do { try work() } catch { self.error = error }
-            duration = clock.now - start
-            done.signal()
-        }
-        thread.start()
-    }
-
-    /// Blocks until the work is done; how long it ran.
-    func wait() throws -> Duration {
-        done.wait()
-        done.signal()  // a second wait returns at once
-        if let error { throw error }
-        return duration
-    }
-}
-
 struct PlanBox: @unchecked Sendable {
     let plan: PageFactory.Plan
 }
@@ -250,7 +224,7 @@ enum SearchIndex {
         return out.trimmingCharacters(in: .whitespaces)
     }
 
-    struct Entry {
+    struct Entry: Sendable {
         var label: String
         var title: String
         var path: String
@@ -262,11 +236,13 @@ enum SearchIndex {
         var buckets: [Character: [(key: String, entry: Entry)]] = [:]
         // Sorted once, so every bucket is filled in path order (paths are ASCII slugs).
         let sorted = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        for entry in sorted {
+        // Keys and their words' first letters on all cores; buckets filled in order after.
+        let keyed = ConcurrentMap.map(sorted) { entry -> (key: String, letters: [Character]) in
             let key = normalize(entry.label) + " " + normalize(entry.title)
-            for first in Set(key.split(separator: " ").compactMap(\.first)) {
-                buckets[first, default: []].append((key, entry))
-            }
+            return (key, Array(Set(key.split(separator: " ").compactMap(\.first))))
+        }
+        for (entry, (key, letters)) in zip(sorted, keyed) {
+            for first in letters { buckets[first, default: []].append((key, entry)) }
         }
         let letters = buckets.keys.sorted()
         return ConcurrentMap.map(

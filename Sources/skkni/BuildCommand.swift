@@ -40,15 +40,11 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadable)
         }
         let checked = clock.now
-        var catalogTime = Duration.zero
-        do {
-            _ = try CatalogStore.write(run.loaded.result.catalog, to: paths.catalogURL)
-            catalogTime = clock.now - checked
-        } catch {
-            printError("\(catalog): galat: katalog tidak dapat ditulis: \(FileErrorText.describe(error))")
-            throw ExitCode(ExitStatus.unreadable)
-        }
         let c = run.loaded.result.catalog
+        // The catalogue files are written on their own thread while the pages render; the
+        // site is swapped in only after they are (a failure leaves the old site in place).
+        let catalogURL = paths.catalogURL
+        let catalogJob = BackgroundJob { _ = try CatalogStore.write(c, to: catalogURL) }
         let formatter = DiagnosticFormatter(sourceLine: run.lines.line)
         let summary: SiteGenerator.Summary
         do {
@@ -65,15 +61,21 @@ struct BuildCommand: ParsableCommand {
             summary = try SiteGenerator.build(
                 input, siteDirectory: URL(fileURLWithPath: site), output: outputURL, extraFiles: extra,
                 finish: { staging in
+                    _ = try catalogJob.wait()
                     try CatalogDatabase.write(
                         c, diagnostics: diagnostics, to: staging.appendingPathComponent("skkni.sqlite"))
                 }, checkpoint: TestPause.at)
         } catch {
-            printError(
-                "\(output): galat: situs tidak dapat ditulis (keluaran lama dibiarkan utuh): \(FileErrorText.describe(error))"
-            )
+            if let failure = catalogJob.failure {
+                printError("\(catalog): galat: katalog tidak dapat ditulis: \(FileErrorText.describe(failure))")
+            } else {
+                printError(
+                    "\(output): galat: situs tidak dapat ditulis (keluaran lama dibiarkan utuh): \(FileErrorText.describe(error))"
+                )
+            }
             throw ExitCode(ExitStatus.unreadable)
         }
+        let catalogTime = (try? catalogJob.wait()) ?? .zero
         let written = clock.now
         print(
             "\(c.decrees.count) keputusan, \(c.qualifications.count) kualifikasi, \(c.schemes.count) skema; \(formatter.summary(run.diagnostics))"

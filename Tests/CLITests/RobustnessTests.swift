@@ -117,6 +117,26 @@ struct ScratchProject {
             ))
     }
 
+    /// The catalogue files are written alongside the pages; when they cannot be, the new site
+    /// is not swapped in either.
+    @Test func aCatalogueThatCannotBeWrittenLeavesThePreviousSite() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try #require(try project.build().status == 0)
+        let before = ScratchProject.snapshot(project.output)
+        let fm = FileManager.default
+        try fm.removeItem(at: project.catalog.appendingPathComponent("sources/skema-klaster-pengelolaan-produksi.txt"))
+        // A file where the scheme folder should be: nothing can be written under it.
+        try fm.removeItem(at: project.catalog.appendingPathComponent("schemes"))
+        try Data("bukan folder".utf8).write(to: project.catalog.appendingPathComponent("schemes"))
+
+        let failed = try project.build()
+        #expect(failed.status == 2)
+        #expect(failed.stderr.hasPrefix("catalog: galat: katalog tidak dapat ditulis: "), "\(failed.stderr)")
+        #expect(ScratchProject.snapshot(project.output) == before)
+        #expect(project.leftovers.isEmpty)
+    }
+
     @Test func killsAtRandomMomentsNeverLeaveAHalfWrittenSite() throws {
         let project = try ScratchProject()
         defer { project.remove() }
