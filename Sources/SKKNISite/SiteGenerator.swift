@@ -233,32 +233,31 @@ enum SearchIndex {
     /// One script per first letter of any word, each a JSON array of `[key, label, title, path]`
     /// sorted by path.
     static func files(for entries: [Entry]) -> [(String, Data)] {
-        var buckets: [Character: [(key: String, entry: Entry)]] = [:]
         // Sorted once, so every bucket is filled in path order (paths are ASCII slugs).
         let sorted = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        // Keys and their words' first letters on all cores; buckets filled in order after.
-        let keyed = ConcurrentMap.map(sorted) { entry -> (key: String, letters: [Character]) in
+        // Each entry's record `[key,label,title,path]` is the same in every bucket it goes to:
+        // written once, on all cores, with the first letters of its words.
+        let records = ConcurrentMap.map(sorted) { entry -> (json: [UInt8], letters: [Character]) in
             let key = normalize(entry.label) + " " + normalize(entry.title)
-            return (key, Array(Set(key.split(separator: " ").compactMap(\.first))))
+            var json: [UInt8] = [UInt8(ascii: "[")]
+            for (k, field) in [key, entry.label, entry.title, entry.path].enumerated() {
+                if k > 0 { json.append(UInt8(ascii: ",")) }
+                appendJSONString(field, to: &json)
+            }
+            json.append(UInt8(ascii: "]"))
+            return (json, Array(Set(key.split(separator: " ").compactMap(\.first))))
         }
-        for (entry, (key, letters)) in zip(sorted, keyed) {
-            for first in letters { buckets[first, default: []].append((key, entry)) }
+        var filling: [Character: [Int]] = [:]
+        for (i, record) in records.enumerated() {
+            for first in record.letters { filling[first, default: []].append(i) }
         }
-        let letters = buckets.keys.sorted()
-        return ConcurrentMap.map(
-            letters.map { ($0, buckets[$0]!.map { [$0.key, $0.entry.label, $0.entry.title, $0.entry.path] }) }
-        ) {
-            letter, items in
+        let buckets = filling
+        return ConcurrentMap.map(buckets.keys.sorted()) { letter in
             let name = letter.isASCII ? String(letter) : "u\(letter.unicodeScalars.first!.value)"
             var bytes = Array("SKKNI_SEARCH.add(\"\(name)\", [".utf8)
-            for (i, fields) in items.enumerated() {
-                bytes.append(i == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
-                if i > 0 { bytes.append(UInt8(ascii: "[")) }
-                for (k, field) in fields.enumerated() {
-                    if k > 0 { bytes.append(UInt8(ascii: ",")) }
-                    appendJSONString(field, to: &bytes)
-                }
-                bytes.append(UInt8(ascii: "]"))
+            for (n, i) in buckets[letter]!.enumerated() {
+                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes += records[i].json
             }
             bytes += Array("]);\n".utf8)
             return ("search/\(name).js", Data(bytes))
