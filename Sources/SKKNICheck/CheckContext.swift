@@ -46,23 +46,34 @@ public struct CheckContext: Sendable {
         }
         decreeRows = collected
         let rows = collected  // a constant, shared with the worker threads
-        // Folding titles is the costly part: on all cores.
-        let folded = ConcurrentMap.map(rows.map(\.unit.title)) { TitleText.fold($0) }
-        // The three indexes are independent: built side by side.
-        let indexes = ConcurrentMap.map([0, 1, 2]) { which in
+        // The two code indexes are independent: built side by side.
+        let indexes = ConcurrentMap.map([0, 1]) { which in
             var index: [String: [Int]] = [:]
             for (i, row) in rows.enumerated() {
-                let key = which == 0 ? row.unit.code.raw : which == 1 ? row.unit.code.identity : folded[i]
-                index[key, default: []].append(i)
+                index[which == 0 ? row.unit.code.raw : row.unit.code.identity, default: []].append(i)
             }
             return index
         }
         rowsByCode = indexes[0]
         rowsByIdentity = indexes[1]
-        codesByFoldedTitle = indexes[2].mapValues { indices in
-            // Nearly every title belongs to one row: no set to build.
-            indices.count == 1 ? [rows[indices[0]].unit.code] : Array(Set(indices.map { rows[$0].unit.code })).sorted()
+        let allSchemes = catalog.schemes + drafts
+        // Titles are looked up only for scheme units whose code and identity the decrees do
+        // not know: fold just the decree titles whose signature one of those could match,
+        // instead of all of them.
+        var wanted = Set<UInt64>()
+        for scheme in allSchemes {
+            for unit in scheme.units
+            where unit.code.isValid && indexes[0][unit.code.raw] == nil && indexes[1][unit.code.identity] == nil {
+                wanted.insert(Self.titleSignature(TitleText.fold(unit.title)))
+            }
         }
+        var byTitle: [String: Set<UnitCode>] = [:]
+        if !wanted.isEmpty {
+            for row in rows where wanted.contains(Self.foldedTitleSignature(row.unit.title)) {
+                byTitle[TitleText.fold(row.unit.title), default: []].insert(row.unit.code)
+            }
+        }
+        codesByFoldedTitle = byTitle.mapValues { $0.sorted() }
         decreeIDs = Set(catalog.decrees.map(\.id))
         var revoked: [String: (Decree, DecreeReference)] = [:]
         for decree in catalog.decrees {
@@ -71,11 +82,32 @@ public struct CheckContext: Sendable {
             }
         }
         revokedBy = revoked
-        schemes = catalog.schemes + drafts
+        schemes = allSchemes
         let indexed = self
         resolutions = ConcurrentMap.map(schemes) { scheme in
             scheme.units.map { SchemeUnitResolution.resolve($0, context: indexed) }
         }
+    }
+
+    /// A hash of a text's letters and digits, ASCII lowercased, other bytes as they are. Folding
+    /// keeps letters and digits and only lowercases them, so equal folded titles have equal
+    /// signatures of their folded text.
+    static func titleSignature(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if (0x30...0x39).contains(lower) || (0x61...0x7A).contains(lower) || lower >= 0x80 {
+                hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
+            }
+        }
+        return hash
+    }
+
+    /// `titleSignature(TitleText.fold(title))` without folding: a plain ASCII title without
+    /// markup tags has the letters and digits of its folded form already. Others are folded.
+    static func foldedTitleSignature(_ title: String) -> UInt64 {
+        title.utf8.contains { $0 == UInt8(ascii: "<") || $0 >= 0x80 }
+            ? titleSignature(TitleText.fold(title)) : titleSignature(title)
     }
 
     public func rows(code: UnitCode) -> [DecreeRow] { (rowsByCode[code.raw] ?? []).map { decreeRows[$0] } }
