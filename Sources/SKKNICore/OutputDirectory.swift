@@ -150,10 +150,9 @@ extension OutputDirectory {
 /// folders are created once each.
 public final class StagingDirectory: @unchecked Sendable {
     public let url: URL
-    /// The output being replaced, whose unchanged files are linked instead of written.
-    let previous: URL?
-    /// `url.path` and `previous.path`, computed once: URL.path is not free, and every file asks.
+    /// `url.path`, computed once: URL.path is not free, and every file asks.
     private let root: String
+    /// The path of the output being replaced, whose unchanged files are linked instead of written.
     private let previousRoot: String?
     private let lock = NSLock()
     private let creation = NSLock()
@@ -164,7 +163,6 @@ public final class StagingDirectory: @unchecked Sendable {
 
     init(_ url: URL, previous: URL? = nil) {
         self.url = url
-        self.previous = previous
         root = url.path
         previousRoot = previous?.path
         directories.insert(root)
