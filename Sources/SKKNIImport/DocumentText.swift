@@ -361,27 +361,43 @@ enum LineText {
     /// Whether `text` contains the ASCII `needle`, ignoring ASCII case: a byte scan that lets
     /// the parsers skip Foundation's slow case-insensitive search on lines that cannot match.
     static func mentions(_ text: String, _ needle: String) -> Bool {
+        guard needle.utf8.allSatisfy({ $0 < 0x80 }) else { return mentionsGeneral(text, needle) }
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard !pattern.isEmpty else { return true }
+            func scan(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
+                guard bytes.count >= pattern.count else { return false }
+                var start = bytes.startIndex
+                let last = bytes.index(bytes.endIndex, offsetBy: -pattern.count)
+                while start <= last {
+                    var i = start
+                    var k = 0
+                    while k < pattern.count, lower(bytes[i]) == lower(pattern[k]) {
+                        k += 1
+                        i = bytes.index(after: i)
+                    }
+                    if k == pattern.count { return true }
+                    start = bytes.index(after: start)
+                }
+                return false
+            }
+            // Native strings are contiguous UTF-8: scan them in place, without a copy.
+            return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(Array(text.utf8))
+        }
+    }
+
+    /// `mentions` for a needle with non-ASCII letters: its lowercase form, scanned as bytes.
+    static func mentionsGeneral(_ text: String, _ needle: String) -> Bool {
         let pattern = Array(needle.lowercased().utf8)
         guard !pattern.isEmpty else { return true }
-        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
-        func scan(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
-            guard bytes.count >= pattern.count else { return false }
-            var start = bytes.startIndex
-            let last = bytes.index(bytes.endIndex, offsetBy: -pattern.count)
-            while start <= last {
-                var i = start
-                var k = 0
-                while k < pattern.count, lower(bytes[i]) == pattern[k] {
-                    k += 1
-                    i = bytes.index(after: i)
-                }
-                if k == pattern.count { return true }
-                start = bytes.index(after: start)
-            }
-            return false
+        let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where bytes[start..<start + pattern.count].elementsEqual(pattern)
+        {
+            return true
         }
-        // Native strings are contiguous UTF-8: scan them in place, without a copy.
-        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(Array(text.utf8))
+        return false
     }
 
     /// `text.lowercased().contains(needle)` for a lowercase ASCII needle. On bytes when the
@@ -448,7 +464,12 @@ public enum IndonesianDate {
                 let month = months.firstIndex(of: words[i + 1].lowercased()),
                 let year = Int(words[i + 2].prefix(4)), (1900...2100).contains(year)
             else { continue }
-            let iso = String(format: "%04d-%02d-%02d", year, month + 1, day)
+            // Not String(format:): Foundation's formatting is slow on Linux, and this runs once per scheme.
+            func padded(_ n: Int, _ width: Int) -> String {
+                let digits = String(n)
+                return String(repeating: "0", count: max(0, width - digits.count)) + digits
+            }
+            let iso = "\(padded(year, 4))-\(padded(month + 1, 2))-\(padded(day, 2))"
             return (iso, "\(words[i]) \(words[i + 1]) \(year)")
         }
         return nil
