@@ -43,8 +43,6 @@ public struct TemplateLibrary: Sendable {
         templates[name] = try TemplateParser.parse(text)
     }
 
-    public func contains(_ name: String) -> Bool { templates[name] != nil }
-
     /// The first (template, partial) where a template includes one that is not registered.
     func missingPartial() -> (String, String)? {
         func missing(in template: Template) -> String? {
