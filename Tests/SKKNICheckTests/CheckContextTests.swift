@@ -9,11 +9,7 @@ import Testing
     /// The context folds only decree titles whose signature a scheme's unknown unit could
     /// match; that is sound only if the shortcut signature equals the folded title's.
     @Test func aTitleSignatureIsTheSignatureOfItsFoldedForm() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let catalog = try Importer.importDirectory(
-            root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources"
-        ).catalog
+        let catalog = SeedCatalog.result.catalog
         var titles =
             catalog.qualifications.flatMap { $0.1.units.map(\.title) }
             + catalog.schemes.flatMap {
@@ -39,11 +35,7 @@ import Testing
     /// A scheme unit under an unknown code whose title is a decree unit's is found as
     /// superseded, whatever case, spacing and markup the scheme wrote the title in.
     @Test func anUnknownCodeIsMatchedByItsTitleThroughTheSignatureIndex() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        var catalog = try Importer.importDirectory(
-            root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources"
-        ).catalog
+        var catalog = SeedCatalog.result.catalog
         let decreeUnit = try #require(catalog.qualifications.first?.1.units.first)
         var scheme = catalog.schemes[0]
         scheme.units.append(

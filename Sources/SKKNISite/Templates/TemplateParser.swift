@@ -120,10 +120,7 @@ struct TemplateParser {
         "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
     private mutating func readName() throws(TemplateSyntaxError) -> String {
-        _ = read(while: \.isWhitespace)
-        let name = read { Self.nameCharacters.contains($0) }
-        _ = read(while: \.isWhitespace)
-        guard try read("}}") else { throw error("tag tidak ditutup dengan }}") }
+        let name = try readTagName(Self.nameCharacters)
         guard !name.isEmpty else { throw error("tag tanpa nama") }
         guard !name.contains("("), !name.contains(")") else {
             throw error("transformasi \(name) tidak didukung")
@@ -132,11 +129,17 @@ struct TemplateParser {
     }
 
     private mutating func readPartialName() throws(TemplateSyntaxError) -> String {
+        let name = try readTagName(Self.partialNameCharacters)
+        guard !name.isEmpty else { throw error("partial tanpa nama") }
+        return name
+    }
+
+    /// The name inside a tag, whitespace around it allowed, up to and with the closing `}}`.
+    private mutating func readTagName(_ allowed: Set<Character>) throws(TemplateSyntaxError) -> String {
         _ = read(while: \.isWhitespace)
-        let name = read { Self.partialNameCharacters.contains($0) }
+        let name = read { allowed.contains($0) }
         _ = read(while: \.isWhitespace)
         guard try read("}}") else { throw error("tag tidak ditutup dengan }}") }
-        guard !name.isEmpty else { throw error("partial tanpa nama") }
         return name
     }
 
