@@ -95,7 +95,7 @@ public struct CheckContext: Sendable {
     static func titleSignature(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            let lower = byte.asciiLowercased
             if (0x30...0x39).contains(lower) || (0x61...0x7A).contains(lower) || lower >= 0x80 {
                 hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
             }

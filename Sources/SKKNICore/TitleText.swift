@@ -31,7 +31,7 @@ public enum TitleText {
                     pendingSpace = true
                     continue
                 }
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                let lower = byte.asciiLowercased
                 let punctuation = asciiPunctuation(lower)
                 if pendingSpace, !punctuation, let last = out.last, !asciiPunctuation(last) { out.append(0x20) }
                 pendingSpace = false

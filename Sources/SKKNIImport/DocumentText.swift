@@ -362,7 +362,6 @@ enum LineText {
     /// the parsers skip Foundation's slow case-insensitive search on lines that cannot match.
     static func mentions(_ text: String, _ needle: String) -> Bool {
         guard needle.utf8.allSatisfy({ $0 < 0x80 }) else { return mentionsGeneral(text, needle) }
-        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
         var needle = needle
         return needle.withUTF8 { pattern in
             guard !pattern.isEmpty else { return true }
@@ -373,7 +372,7 @@ enum LineText {
                 while start <= last {
                     var i = start
                     var k = 0
-                    while k < pattern.count, lower(bytes[i]) == lower(pattern[k]) {
+                    while k < pattern.count, bytes[i].asciiLowercased == pattern[k].asciiLowercased {
                         k += 1
                         i = bytes.index(after: i)
                     }
@@ -391,7 +390,7 @@ enum LineText {
     static func mentionsGeneral(_ text: String, _ needle: String) -> Bool {
         let pattern = Array(needle.lowercased().utf8)
         guard !pattern.isEmpty else { return true }
-        let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        let bytes = text.utf8.map(\.asciiLowercased)
         guard bytes.count >= pattern.count else { return false }
         for start in 0...(bytes.count - pattern.count) where bytes[start..<start + pattern.count].elementsEqual(pattern)
         {
@@ -422,14 +421,13 @@ enum LineText {
     private static func hasASCIIPrefixIgnoringCase(
         _ text: String, _ prefix: String, general: () -> Bool
     ) -> Bool {
-        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
         let bytes = text.utf8
         var i = bytes.startIndex
         for w in prefix.utf8 {
             guard i != bytes.endIndex else { return false }
             let b = bytes[i]
             if b >= 0x80 { return general() }
-            if lower(b) != lower(w) { return false }
+            if b.asciiLowercased != w.asciiLowercased { return false }
             i = bytes.index(after: i)
         }
         if i != bytes.endIndex, bytes[i] >= 0x80 { return general() }

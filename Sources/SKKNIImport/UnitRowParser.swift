@@ -97,6 +97,6 @@ enum UnitRowParser {
         guard bytes.count >= mark.count else { return text.lowercased().hasSuffix("tidak ada") }
         let tail = bytes.suffix(mark.count + 1)
         guard tail.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().hasSuffix("tidak ada") }
-        return zip(tail.suffix(mark.count), mark).allSatisfy { b, m in (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) == m }
+        return zip(tail.suffix(mark.count), mark).allSatisfy { b, m in b.asciiLowercased == m }
     }
 }
