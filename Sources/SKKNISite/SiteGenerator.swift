@@ -59,7 +59,7 @@ public enum SiteGenerator {
     ) throws -> (pages: Int, rendered: Int) {
         let templates = siteDirectory.appendingPathComponent("templates")
         let library = try TemplateLibrary(directory: templates)
-        let templatesFingerprint = fingerprint(ofTemplatesIn: templates)
+        let templatesFingerprint = fingerprint(of: library)
         let factory = PageFactory(input: input)
         let plans = factory.plan()
         stopwatch.lap("deklarasi")
@@ -107,15 +107,13 @@ public enum SiteGenerator {
         return (plans.count, rendered)
     }
 
-    /// Every template's name and text: a change to any of them changes every page's fingerprint.
-    static func fingerprint(ofTemplatesIn directory: URL) -> PageFingerprint {
+    /// Every template's name and text, as the library read them: a change to any of them
+    /// changes every page's fingerprint.
+    static func fingerprint(of library: TemplateLibrary) -> PageFingerprint {
         var fingerprint = PageFingerprint()
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
-        for name in names where name.hasSuffix(".mustache") {
-            fingerprint.add(tag: 9, name)
-            fingerprint.add(
-                tag: 10,
-                (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? "")
+        for source in library.sources {
+            fingerprint.add(tag: 9, source.name + ".mustache")
+            fingerprint.add(tag: 10, source.text)
         }
         return fingerprint
     }

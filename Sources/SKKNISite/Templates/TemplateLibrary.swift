@@ -9,6 +9,8 @@ import Foundation
 /// tests hold the two to the same bytes on every seed page and on generated templates.
 public struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
+    /// Each registered template's name and text, in file-name order: what its output depends on.
+    private(set) var sources: [(name: String, text: String)] = []
 
     public init() {}
 
@@ -41,6 +43,9 @@ public struct TemplateLibrary: Sendable {
 
     public mutating func register(_ text: String, named name: String) throws(TemplateSyntaxError) {
         templates[name] = try TemplateParser.parse(text)
+        sources.removeAll { $0.name == name }
+        sources.append((name, text))
+        sources.sort { $0.name + ".mustache" < $1.name + ".mustache" }
     }
 
     /// The first (template, partial) where a template includes one that is not registered.
