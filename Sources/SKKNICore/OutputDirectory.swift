@@ -6,16 +6,21 @@ public struct OutputError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// Writes a complete directory next to the target, then swaps it in with one atomic
-/// exchange, so a build that fails or is killed at any point leaves the previous output whole.
+/// Builds an output directory so that a build that fails or is killed at any point never
+/// leaves it half-written. The first build fills a staging directory and renames it into
+/// place. Later builds update the output in place: the files that changed are written to a
+/// staging directory next to it, and only when everything is there a journal listing the
+/// moves and deletions is made durable and applied; a run killed while applying it is
+/// completed by the next run (`recoverInterrupted`). Unchanged files are never touched, so a
+/// rebuild that changes a few pages of a national catalogue costs a few files, not 120,000.
 public enum OutputDirectory {
     /// `finish` writes further files straight into the staging directory (the database);
     /// `checkpoint` is told "site" halfway through the files and "database" before `finish`.
     public static func replace(
         _ output: URL, with files: [(String, Data)], finish: (URL) throws -> Void = { _ in },
-        checkpoint: (String) -> Void = { _ in }
+        checkpoint: @escaping (String) -> Void = { _ in }
     ) throws {
-        try replace(output) { staging in
+        try replace(output, checkpoint: checkpoint) { staging in
             for (index, (path, data)) in files.enumerated() {
                 if index == files.count / 2 { checkpoint("site") }
                 try staging.write(path, data)
@@ -25,75 +30,112 @@ public enum OutputDirectory {
         }
     }
 
-    /// Runs `fill` on a new staging directory next to `output`, then swaps it in; if `fill`
-    /// throws, the staging directory is removed and `output` is untouched.
-    public static func replace(_ output: URL, fill: (StagingDirectory) throws -> Void) throws {
+    /// Runs `fill` on a new staging directory next to `output`, then publishes it: renamed into
+    /// place when there is no output yet, otherwise applied to the output through a journal.
+    /// If `fill` throws, the staging directory is removed and `output` is untouched.
+    /// `checkpoint("commit")` is called halfway through applying the journal.
+    public static func replace(
+        _ output: URL, checkpoint: (String) -> Void = { _ in }, fill: (StagingDirectory) throws -> Void
+    ) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let stagingURL = parent.appendingPathComponent(".\(name).new-\(getpid())")
+        let stagingURL = parent.appendingPathComponent(".\(output.lastPathComponent).new-\(getpid())")
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        recoverInterrupted(output)
+        try recoverInterrupted(output)
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        guard !exists || isDirectory.boolValue else {
+            throw OutputError("\(output.path): bukan direktori; pindahkan atau hapus dulu")
+        }
+        let staging: StagingDirectory
         do {
             try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
-            // Files equal to the current output's are hard-linked from it rather than written:
-            // creating an inode costs far more than a link, so unchanged pages are nearly free.
-            let staging = StagingDirectory(
-                stagingURL, previous: fm.fileExists(atPath: output.path) ? output : nil)
+            staging = StagingDirectory(stagingURL, previous: exists ? output : nil)
             try fill(staging)
-            // One flush of the whole file system instead of an fsync per file: the swap below
-            // must not become durable before the files it publishes.
+            // One flush of the whole file system instead of an fsync per file: nothing may be
+            // published before the files it publishes are on disk.
             staging.synchronize()
-            try swapIn(stagingURL, at: output)
+            if !exists {
+                try fm.moveItem(at: stagingURL, to: output)
+                return
+            }
         } catch {
-            try? fm.removeItem(at: stagingURL)
+            removeTree(stagingURL)
             throw error
+        }
+        let journal = Journal(
+            staging: stagingURL.lastPathComponent, moves: staging.stagedPaths(),
+            deletions: try stalePaths(in: output, keeping: staging.producedPaths()))
+        try journal.commit(next: output)
+        try journal.apply(to: output, checkpoint: checkpoint)
+    }
+
+    /// Files under `output` that this build did not produce (pages of removed entities, stray
+    /// files), deepest directories after their files: a full rebuild would not have them.
+    static func stalePaths(in output: URL, keeping produced: Set<String>) throws -> [String] {
+        var stale: [String] = []
+        var directories: [String] = []
+        walk(output.path) { relative, isDirectory in
+            if isDirectory {
+                directories.append(relative)
+            } else if !produced.contains(relative) {
+                stale.append(relative)
+            }
+        }
+        // A folder is removed (when empty once its stale files are gone) after its subfolders.
+        return stale.sorted() + directories.sorted().reversed().map { $0 + "/" }
+    }
+
+    /// Calls `visit` with the path relative to `root` of every file and folder below it, listed
+    /// with readdir (no stat per entry, unlike FileManager's enumerator).
+    static func walk(_ root: String, _ visit: (String, Bool) -> Void) {
+        var directories = [""]
+        var next = 0
+        while next < directories.count {
+            let relative = directories[next]
+            next += 1
+            let directory = relative.isEmpty ? root : root + "/" + relative
+            guard let handle = opendir(directory) else { continue }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    isDirectory = lstat(root + "/" + path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isDirectory { directories.append(path) }
+                visit(path, isDirectory)
+            }
+            closedir(handle)
         }
     }
 
-    /// Puts `staging` at `output`. Where the system can exchange two paths atomically, the
-    /// output is never missing; elsewhere two renames leave a short window that
-    /// `recoverInterrupted` repairs on the next run.
-    static func swapIn(_ staging: URL, at output: URL) throws {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: output.path) else {
-            try fm.moveItem(at: staging, to: output)
-            return
-        }
-        if skkni_exchange_paths(staging.path, output.path) == 0 {
-            removeTree(staging)  // now holds the previous output
-            return
-        }
-        let old = output.deletingLastPathComponent().appendingPathComponent(
-            ".\(output.lastPathComponent).old-\(getpid())")
-        try fm.moveItem(at: output, to: old)
-        do {
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            try? fm.moveItem(at: old, to: output)
-            throw error
-        }
-        try? fm.removeItem(at: old)
+    static func journalURL(of output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).journal")
     }
 
-    /// Cleans what a killed run left next to `output`: unfinished staging directories, and a
-    /// previous output that was moved aside but not replaced (restored when the output is missing).
+    /// Cleans what a killed run left next to `output`: a committed journal is applied (the
+    /// output then holds that build's result), unfinished staging directories are removed.
     /// Call only while holding the output's `BuildLock`.
-    public static func recoverInterrupted(_ output: URL) {
+    public static func recoverInterrupted(_ output: URL) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
-        for entry in leftovers where entry.hasPrefix(".\(name).old-") {
-            let url = parent.appendingPathComponent(entry)
-            if !fm.fileExists(atPath: output.path) {
-                try? fm.moveItem(at: url, to: output)
-            } else {
-                try? fm.removeItem(at: url)
+        let journalURL = journalURL(of: output)
+        if let data = fm.contents(atPath: journalURL.path) {
+            guard let journal = Journal(data) else {
+                throw OutputError(
+                    "\(journalURL.path): jurnal keluaran rusak; hapus \(output.path) dan jurnal itu, lalu bangun ulang")
             }
+            try journal.apply(to: output, checkpoint: { _ in })
         }
-        for entry in leftovers where entry.hasPrefix(".\(name).new-") {
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+        let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        for entry in leftovers where entry.hasPrefix(".\(name).new-") || entry == ".\(name).journal.new" {
+            removeTree(parent.appendingPathComponent(entry))
         }
     }
 
@@ -110,56 +152,174 @@ public enum OutputDirectory {
     }
 }
 
-extension OutputDirectory {
-    /// Removes a directory tree: listed with readdir (no stat per file, unlike FileManager's
-    /// enumerator) and unlinked on all cores; a site has tens of thousands of files.
-    static func removeTree(_ url: URL) {
-        var directories = [url.path]
-        var files: [String] = []
-        var next = 0
-        while next < directories.count {
-            let directory = directories[next]
-            next += 1
-            guard let handle = opendir(directory) else { continue }
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                let path = directory + "/" + name
-                var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                    var status = stat()
-                    isDirectory = lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isDirectory { directories.append(path) } else { files.append(path) }
+/// What publishing a build to an existing output does: delete these paths (a trailing `/`
+/// marks a folder, removed when empty), then move these files from the staging directory.
+/// Written durably before the output is touched, and applied idempotently, so a run killed
+/// halfway is finished by the next.
+struct Journal: Equatable {
+    var staging: String
+    var moves: [String]
+    var deletions: [String]
+
+    private static let header = Data("skkni-jurnal 1\n".utf8)
+
+    /// NUL-separated records (a file name may hold any other byte), ending with an end mark
+    /// so a journal cut short is never applied.
+    var encoded: Data {
+        var data = Journal.header
+        func record(_ kind: String, _ path: String) {
+            data.append(contentsOf: kind.utf8)
+            data.append(contentsOf: path.utf8)
+            data.append(0)
+        }
+        record("S", staging)
+        for path in deletions { record("D", path) }
+        for path in moves { record("M", path) }
+        record("E", "")
+        return data
+    }
+
+    init(staging: String, moves: [String], deletions: [String]) {
+        self.staging = staging
+        self.moves = moves
+        self.deletions = deletions
+    }
+
+    init?(_ data: Data) {
+        guard data.starts(with: Journal.header), data.last == 0 else { return nil }
+        var staging: String?
+        var moves: [String] = []
+        var deletions: [String] = []
+        var ended = false
+        for record in data.dropFirst(Journal.header.count).split(separator: 0, omittingEmptySubsequences: false) {
+            guard !ended, let kind = record.first else {
+                if ended, record.isEmpty { continue }
+                return nil
             }
-            closedir(handle)
+            let path = String(decoding: record.dropFirst(), as: UTF8.self)
+            switch kind {
+            case UInt8(ascii: "S"): staging = path
+            case UInt8(ascii: "D"): deletions.append(path)
+            case UInt8(ascii: "M"): moves.append(path)
+            case UInt8(ascii: "E"): ended = true
+            default: return nil
+            }
+        }
+        // Paths are joined to the output below: the same rule as for every written file.
+        guard ended, let staging, !staging.contains("/"), staging.hasPrefix("."),
+            moves.allSatisfy(Journal.staysInside),
+            deletions.allSatisfy({ Journal.staysInside($0.hasSuffix("/") ? String($0.dropLast()) : $0) })
+        else { return nil }
+        self.init(staging: staging, moves: moves, deletions: deletions)
+    }
+
+    /// A relative path that cannot leave the folder it is joined to. Looser than
+    /// `OutputDirectory.isSafe`: a stray file to delete may have any name.
+    static func staysInside(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/")
+            && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
+                $0.isEmpty || $0 == "." || $0 == ".."
+            }
+    }
+
+    /// Makes the journal durable next to `output`: written aside, flushed, renamed into place.
+    func commit(next output: URL) throws {
+        let final = OutputDirectory.journalURL(of: output)
+        let temporary = final.path + ".new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, temporary) }
+        do {
+            try StagingDirectory.writeAll(encoded, to: descriptor, path: temporary)
+            guard fsync(descriptor) == 0 else { throw StagingDirectory.posixError(errno, temporary) }
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, final.path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw StagingDirectory.posixError(code, final.path)
+        }
+        StagingDirectory.flush(directory: final.deletingLastPathComponent().path)
+    }
+
+    /// Deletes, then moves; what is already done is skipped. The journal and the emptied
+    /// staging directory are removed once the output is on disk.
+    func apply(to output: URL, checkpoint: (String) -> Void) throws {
+        let root = output.path
+        let parent = output.deletingLastPathComponent().path
+        let stagingRoot = parent + "/" + staging
+        for path in deletions {
+            if path.hasSuffix("/") {
+                _ = rmdir(root + "/" + path.dropLast())
+            } else if unlink(root + "/" + path) != 0, errno != ENOENT {
+                OutputDirectory.removeTree(URL(fileURLWithPath: root + "/" + path))
+            }
+        }
+        var folders: Set<String> = [root]
+        for (index, path) in moves.enumerated() {
+            if index == moves.count / 2 { checkpoint("commit") }
+            let source = stagingRoot + "/" + path
+            let target = root + "/" + path
+            var status = stat()
+            guard lstat(source, &status) == 0 else { continue }  // moved before an interruption
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                let folder = root + "/" + path[..<slash]
+                if !folders.contains(folder) {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    folders.insert(folder)
+                }
+            }
+            if rename(source, target) != 0 {
+                // A folder where this file now goes (the walk listed its files for deletion).
+                OutputDirectory.removeTree(URL(fileURLWithPath: target))
+                guard rename(source, target) == 0 else { throw StagingDirectory.posixError(errno, target) }
+            }
+        }
+        StagingDirectory.flush(fileSystemOf: root)
+        let journal = OutputDirectory.journalURL(of: output).path
+        guard unlink(journal) == 0 || errno == ENOENT else { throw StagingDirectory.posixError(errno, journal) }
+        OutputDirectory.removeTree(URL(fileURLWithPath: stagingRoot))
+    }
+}
+
+extension OutputDirectory {
+    /// Removes a file or a directory tree, unlinking on all cores: a site has tens of thousands of files.
+    static func removeTree(_ url: URL) {
+        let root = url.path
+        if unlink(root) == 0 || errno == ENOENT { return }
+        var directories = [root]
+        var files: [String] = []
+        walk(root) { relative, isDirectory in
+            if isDirectory { directories.append(root + "/" + relative) } else { files.append(root + "/" + relative) }
         }
         let chunk = 512
         let chunks = stride(from: 0, to: files.count, by: chunk).map { Array(files[$0..<min($0 + chunk, files.count)]) }
         ConcurrentMap.forEach(chunks) { paths in for path in paths { _ = unlink(path) } }
         for directory in directories.reversed() { _ = rmdir(directory) }
         // Anything left (a file added meanwhile): the slow, thorough way.
-        if FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
+        if FileManager.default.fileExists(atPath: root) { try? FileManager.default.removeItem(at: url) }
     }
 }
 
-/// A directory being filled from several threads: files are written with plain POSIX calls
-/// (Foundation's `Data.write` fsyncs every file, which made writing a site I/O-bound), and
-/// folders are created once each.
+/// The files of a build, filled from several threads. With a previous output, a file equal to
+/// the output's is only noted as kept and the others are written here, to be moved into the
+/// output by the journal; without one, every file is written here. Files are written with plain
+/// POSIX calls (Foundation's `Data.write` fsyncs every file), folders are created once each.
 public final class StagingDirectory: @unchecked Sendable {
     public let url: URL
     /// `url.path`, computed once: URL.path is not free, and every file asks.
     private let root: String
-    /// The path of the output being replaced, whose unchanged files are linked instead of written.
+    /// The path of the output being updated, whose unchanged files are kept where they are.
     private let previousRoot: String?
     private let lock = NSLock()
     private let creation = NSLock()
     private var directories: Set<String> = []
     private var files = 0
     private var bytes = 0
-    private var linked = 0
+    private var kept: [String] = []
 
     init(_ url: URL, previous: URL? = nil) {
         self.url = url
@@ -168,18 +328,32 @@ public final class StagingDirectory: @unchecked Sendable {
         directories.insert(root)
     }
 
-    /// How many files and bytes are in the directory so far.
+    /// How many files and bytes the build has produced so far, kept ones included.
     public var written: (files: Int, bytes: Int) {
         lock.lock()
         defer { lock.unlock() }
         return (files, bytes)
     }
 
-    /// How many of them are links to unchanged files of the previous output.
+    /// How many of them are the previous output's files, left untouched.
     public var unchanged: Int {
         lock.lock()
         defer { lock.unlock() }
-        return linked
+        return kept.count
+    }
+
+    /// Files in the staging directory (those written here and whatever `finish` added), sorted.
+    func stagedPaths() -> [String] {
+        var paths: [String] = []
+        OutputDirectory.walk(root) { relative, isDirectory in if !isDirectory { paths.append(relative) } }
+        return paths.sorted()
+    }
+
+    /// Every file of this build: the staged ones and the kept ones.
+    func producedPaths() -> Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return Set(kept).union(stagedPaths())
     }
 
     /// Whether the file at `path` has exactly these bytes.
@@ -204,17 +378,15 @@ public final class StagingDirectory: @unchecked Sendable {
         }
     }
 
-    /// Links the previous output's file at `path` into the directory, unread: for a page the
-    /// caller knows is unchanged. False when there is no such file (then write it).
-    public func linkPrevious(_ path: String) -> Bool {
+    /// Keeps the previous output's file at `path`, unread: for a page the caller knows is
+    /// unchanged. False when there is no such file (then write it).
+    public func keepPrevious(_ path: String) -> Bool {
         guard let previousRoot, OutputDirectory.isSafe(path) else { return false }
-        let source = previousRoot + "/" + path
         var status = stat()
-        guard lstat(source, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
-        guard (try? makeFolder(folder(of: path))) != nil, link(source, root + "/" + path) == 0 else {
+        guard lstat(previousRoot + "/" + path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             return false
         }
-        count(bytes: Int(status.st_size), linked: true)
+        count(path, bytes: Int(status.st_size), kept: true)
         return true
     }
 
@@ -232,17 +404,16 @@ public final class StagingDirectory: @unchecked Sendable {
         directories.insert(folder)
     }
 
-    /// Writes a new file at a relative path; refuses paths that could leave the directory.
+    /// Writes a file at a relative path (or keeps the output's, when it has these bytes);
+    /// refuses paths that could leave the directory.
     public func write(_ path: String, _ data: Data) throws {
         guard OutputDirectory.isSafe(path) else { throw OutputError("jalur keluaran tidak aman: \(path)") }
-        let full = root + "/" + path
-        try makeFolder(folder(of: path))
-        if let previousRoot, StagingDirectory.holds(previousRoot + "/" + path, data),
-            link(previousRoot + "/" + path, full) == 0
-        {
-            count(bytes: data.count, linked: true)
+        if let previousRoot, StagingDirectory.holds(previousRoot + "/" + path, data) {
+            count(path, bytes: data.count, kept: true)
             return
         }
+        let full = root + "/" + path
+        try makeFolder(folder(of: path))
         // One creation at a time: creating files in one directory from two threads only makes
         // the second spin on the directory's lock in the kernel, burning the core a page
         // could be rendered on.
@@ -251,32 +422,47 @@ public final class StagingDirectory: @unchecked Sendable {
         creation.unlock()
         guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, full) }
         defer { close(descriptor) }
+        try StagingDirectory.writeAll(data, to: descriptor, path: full)
+        count(path, bytes: data.count, kept: false)
+    }
+
+    static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw StagingDirectory.posixError(errno, full)
+                    throw StagingDirectory.posixError(errno, path)
                 }
                 offset += n
             }
         }
-        count(bytes: data.count, linked: false)
     }
 
-    private func count(bytes size: Int, linked isLink: Bool) {
+    private func count(_ path: String, bytes size: Int, kept isKept: Bool) {
         lock.lock()
         files += 1
         bytes += size
-        if isLink { linked += 1 }
+        if isKept { kept.append(path) }
         lock.unlock()
     }
 
-    func synchronize() {
-        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    func synchronize() { StagingDirectory.flush(fileSystemOf: root) }
+
+    /// Flushes the whole file system holding `path` (one call instead of an fsync per file).
+    static func flush(fileSystemOf path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = skkni_sync_file_system(descriptor)
+        close(descriptor)
+    }
+
+    /// Makes a rename or creation in `directory` durable.
+    static func flush(directory: String) {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
         close(descriptor)
     }
 

@@ -6,13 +6,13 @@ public struct SiteError: Error, CustomStringConvertible {
 }
 
 /// Builds the static site: load templates -> declare pages -> render -> write, in one pass,
-/// into a staging directory that replaces the previous output only when all succeeded.
+/// into a staging directory that is published to the output only when all succeeded.
 public enum SiteGenerator {
     public struct Summary: Sendable {
         public var pages: Int
         public var files: Int
         public var bytes: Int
-        /// Files identical to the previous output's, hard-linked instead of written.
+        /// Files identical to the previous output's, left in place instead of written.
         public var unchanged = 0
         /// Pages rendered; the others had the fingerprint of the previous build and were linked.
         public var rendered = 0
@@ -118,8 +118,8 @@ public enum SiteGenerator {
         return fingerprint
     }
 
-    /// Renders the site straight into a staging directory and swaps it in for `output`
-    /// (see `OutputDirectory.replace`). `finish` (the database) runs on its own thread while
+    /// Renders the site straight into a staging directory and publishes it at `output`
+    /// (see `OutputDirectory.replace`: only changed files are written and moved in). `finish` (the database) runs on its own thread while
     /// the pages are rendered: page writing waits on the disk, and the database fills the gaps.
     public static func build(
         _ input: SiteInput, siteDirectory: URL, output: URL, extraFiles: [(path: String, data: Data)] = [],
@@ -132,13 +132,13 @@ public enum SiteGenerator {
         let previous = PageManifest.read(from: output)
         var rendered = 0
         var finishTime = Duration.zero
-        try OutputDirectory.replace(output) { staging in
+        try OutputDirectory.replace(output, checkpoint: checkpoint) { staging in
             let stagingURL = staging.url
             let database = BackgroundJob { try finish(stagingURL) }
             do {
                 (pages, rendered) = try produce(
                     input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: previous,
-                    reuse: { staging.linkPrevious($0) }
+                    reuse: { staging.keepPrevious($0) }
                 ) { path, data in
                     try staging.write(path, data)
                 }

@@ -80,10 +80,10 @@ struct ScratchProject {
         }
     }
 
-    /// Names next to the output that a run can leave behind (staging, moved-aside output).
+    /// Names next to the output that a run can leave behind (staging directory, journal).
     var leftovers: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter {
-            $0.hasPrefix("._site.new-") || $0.hasPrefix("._site.old-")
+            $0.hasPrefix("._site.new-") || $0.hasPrefix("._site.journal")
         }
     }
 }
@@ -115,6 +115,44 @@ struct ScratchProject {
             !FileManager.default.fileExists(
                 atPath: project.output.appendingPathComponent("skema").path + "/skema-klaster-pengelolaan-produksi.html"
             ))
+    }
+
+    /// Killed while moving the changed files into the output: the journal is on disk, so the
+    /// next run finishes that build first, and the result equals a fresh build of the catalogue.
+    @Test func aBuildKilledWhilePublishingIsFinishedByTheNextRun() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try #require(try project.build().status == 0)
+        let fm = FileManager.default
+        try fm.removeItem(at: project.catalog.appendingPathComponent("sources/skema-klaster-pengelolaan-produksi.txt"))
+        let scheme = project.catalog.appendingPathComponent("sources/skema-klaster-pengelolaan-data-pelanggan.txt")
+        try (String(contentsOf: scheme, encoding: .utf8) + "\n").write(to: scheme, atomically: true, encoding: .utf8)
+        // A file the build does not make, and an empty folder: a fresh build has neither.
+        try Data("asing".utf8).write(to: project.output.appendingPathComponent("skema/asing.html"))
+        try fm.createDirectory(
+            at: project.output.appendingPathComponent("kosong/dalam"), withIntermediateDirectories: true)
+
+        let said = try project.buildKilled(at: "commit")
+        #expect(said.contains("jeda pada tahap commit"))
+        #expect(project.leftovers.contains("._site.journal"))
+        // Half applied: the stale pages are already gone.
+        #expect(!fm.fileExists(atPath: project.output.appendingPathComponent("skema/asing.html").path))
+
+        let next = try project.build()
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(project.leftovers.isEmpty)
+        #expect(try ScratchProject.databaseUnits(project.output) == 401 - 10)
+        #expect(!fm.fileExists(atPath: project.output.appendingPathComponent("kosong").path))
+        let updated = ScratchProject.snapshot(project.output)
+
+        // The same catalogue built into an empty folder.
+        try fm.removeItem(at: project.output)
+        #expect(try project.build().status == 0)
+        let fresh = ScratchProject.snapshot(project.output)
+        #expect(updated.keys.sorted() == fresh.keys.sorted())
+        for (path, data) in fresh where path != "skkni.sqlite" {
+            #expect(updated[path] == data, "\(path)")
+        }
     }
 
     /// The catalogue files are written alongside the pages; when they cannot be, the new site

@@ -1,9 +1,9 @@
 import Foundation
 import SKKNICheck
-import SKKNICore
 import SKKNIImport
 import Testing
 
+@testable import SKKNICore
 @testable import SKKNISite
 
 enum SiteFixture {
@@ -220,6 +220,46 @@ enum SiteFixture {
         #expect(
             !FileManager.default.fileExists(
                 atPath: dir.deletingLastPathComponent().appendingPathComponent("keluar.html").path))
+    }
+
+    /// The journal that publishes a build: what it says survives writing and reading, and a
+    /// journal cut short or pointing outside the output is refused rather than applied.
+    @Test func aJournalIsReadBackExactlyAndRefusedWhenCutShort() throws {
+        let journal = Journal(
+            staging: "._site.new-42", moves: ["index.html", "unit/N.78SPS02.023.html", "skkni.sqlite"],
+            deletions: ["skema/lama.html", "aneh\\nama\nbaris.html", "kosong/"])
+        let data = journal.encoded
+        #expect(Journal(data) == journal)
+        for cut in 1..<data.count { #expect(Journal(data.prefix(cut)) == nil, "cut at \(cut)") }
+        for escape in ["../keluar.html", "/etc/passwd", "a//b", "skema/./x"] {
+            let bad = Journal(staging: "._site.new-1", moves: [escape], deletions: [])
+            #expect(Journal(bad.encoded) == nil, "\(escape)")
+        }
+        #expect(Journal(Journal(staging: "../x", moves: [], deletions: []).encoded) == nil)
+    }
+
+    /// A rebuild touches only the files that changed: the others keep their inode.
+    @Test func aRebuildLeavesUnchangedFilesInPlace() throws {
+        var catalog = try SiteFixture.seeds()
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try SiteFixture.build(catalog, into: dir)
+        func inode(_ path: String) -> UInt64 {
+            var status = stat()
+            return lstat(dir.appendingPathComponent(path).path, &status) == 0 ? UInt64(status.st_ino) : 0
+        }
+        let home = inode("index.html")
+        let scheme = inode("skema/skema-klaster-pengelolaan-data-pelanggan.html")
+        let index = catalog.schemes.firstIndex { $0.id == "skema-klaster-pengelolaan-data-pelanggan" }!
+        catalog.schemes[index].units[0].cleanTitle = "Menyusun Data Pelanggan Baru"
+        _ = try SiteFixture.build(catalog, into: dir)
+        #expect(inode("index.html") == home)
+        #expect(inode("skema/skema-klaster-pengelolaan-data-pelanggan.html") != scheme)
+        let parent = dir.deletingLastPathComponent()
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter {
+            $0.hasPrefix(".\(dir.lastPathComponent).")
+        }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     @Test func searchIndexFindsCodesAndWords() throws {
