@@ -88,6 +88,21 @@ public struct QualificationUnit: Hashable, Sendable, Codable {
         self.line = line
         self.continuationLines = continuationLines
     }
+
+    /// With the clean title already known (a snapshot stores it).
+    init(
+        number: Int?, code: UnitCode, title: String, cleanTitle: String, role: UnitRole, prerequisites: [UnitCode],
+        line: Int, continuationLines: [Int]?
+    ) {
+        self.number = number
+        self.code = code
+        self.title = title
+        self.cleanTitle = cleanTitle
+        self.role = role
+        self.prerequisites = prerequisites
+        self.line = line
+        self.continuationLines = continuationLines
+    }
 }
 
 /// The packaging rule (`Aturan Pengemasan`) as stated.
@@ -155,6 +170,21 @@ public struct Qualification: Hashable, Sendable, Codable {
         self.units = []
     }
 
+    /// The rest is filled in field by field (a snapshot being read).
+    init(id: String, letter: String, line: Int, heading: String) {
+        self.id = id
+        self.letter = letter
+        self.line = line
+        self.heading = heading
+        self.level = 0
+        self.group = ""
+        self.workAttitudes = []
+        self.generalAttitudes = []
+        self.jobTitles = []
+        self.jobTitleNotes = []
+        self.units = []
+    }
+
     public func units(_ role: UnitRole) -> [QualificationUnit] { units.filter { $0.role == role } }
 }
 
@@ -181,6 +211,16 @@ public struct SchemeUnit: Hashable, Sendable, Codable {
         self.code = code
         self.title = title
         self.cleanTitle = TitleText.clean(title)
+        self.line = line
+        self.continuationLines = continuationLines
+    }
+
+    /// With the clean title already known (a snapshot stores it).
+    init(number: Int?, code: UnitCode, title: String, cleanTitle: String, line: Int, continuationLines: [Int]?) {
+        self.number = number
+        self.code = code
+        self.title = title
+        self.cleanTitle = cleanTitle
         self.line = line
         self.continuationLines = continuationLines
     }

@@ -15,6 +15,8 @@ public struct ImportResult: Sendable {
     public var failures: [ImportError]
     /// The decoded text of every document read, by path, for showing source lines.
     public var documents: [String: DocumentText]
+    /// How many documents were parsed; the others came from the import cache.
+    public var parsed = 0
 }
 
 public enum Importer {
@@ -127,22 +129,51 @@ public enum Importer {
 
     /// Imports every document in `directory`, naming each as `displayPrefix/<file name>`;
     /// documents are parsed in parallel and assembled in name order.
-    public static func importDirectory(_ directory: URL, displayPrefix: String) throws(ImportError) -> ImportResult {
+    public static func importDirectory(
+        _ directory: URL, displayPrefix: String, cache: ImportCache = ImportCache(url: nil)
+    ) throws(ImportError) -> ImportResult {
         let files = try documentFiles(in: directory)
-        return importFiles(files.map { ($0, displayPrefix + "/" + $0.lastPathComponent) })
+        return importFiles(files.map { ($0, displayPrefix + "/" + $0.lastPathComponent) }, cache: cache)
     }
 
-    public typealias Outcome = Result<(ImportedDocument, [Diagnostic], DocumentText), ImportError>
+    /// A document parsed, with its text when it was read in this run (from the cache it was
+    /// not; `SourceLines` reads it when a finding needs one of its lines).
+    public typealias Outcome = Result<(ImportedDocument, [Diagnostic], DocumentText?), ImportError>
 
-    public static func importFiles(_ files: [(url: URL, display: String)]) -> ImportResult {
-        let outcomes = ConcurrentMap.map(files) { file -> Outcome in
+    /// Imports `files`, taking from `cache` the documents whose file has not changed since
+    /// it was written, and saving the cache again when any had. `parsed` is how many
+    /// documents were parsed rather than loaded.
+    public static func importFiles(_ files: [(url: URL, display: String)], cache: ImportCache = ImportCache(url: nil))
+        -> ImportResult
+    {
+        let cached = cache.load()
+        let results = ConcurrentMap.map(files) { file -> (Outcome, ImportCache.Entry?, Bool) in
+            // The stamp is taken before the file is read: a change while reading then shows as
+            // a different stamp next time, never as an old stamp on new content.
+            let stamp = ImportCache.FileStamp(file.url.path)
+            if let stamp, let entry = cached[file.display], entry.stamp == stamp,
+                let (document, diagnostics) = ImportCache.decode(entry.payload)
+            {
+                return (.success((document, diagnostics, nil)), entry, false)
+            }
             do throws(ImportError) {
-                return .success(try importFile(at: file.url, displayPath: file.display))
+                let (document, diagnostics, text) = try importFile(at: file.url, displayPath: file.display)
+                let entry = stamp.map {
+                    ImportCache.Entry(
+                        path: file.display, stamp: $0,
+                        payload: ArraySlice(ImportCache.encode(document, diagnostics)))
+                }
+                return (.success((document, diagnostics, text)), entry, true)
             } catch {
-                return .failure(error)
+                return (.failure(error), nil, true)
             }
         }
-        return assemble(outcomes)
+        var result = assemble(results.map(\.0))
+        result.parsed = results.count { $0.2 }
+        if cache.url != nil, result.parsed > 0 || cached.count != files.count {
+            cache.save(results.compactMap(\.1))
+        }
+        return result
     }
 
     /// Puts imported documents together into one catalogue, refusing documents that would
@@ -159,7 +190,7 @@ public enum Importer {
             switch outcome {
             case .success(let (document, found, text)):
                 diagnostics += found
-                documents[text.path] = text
+                if let text { documents[text.path] = text }
                 switch document {
                 case .decree(let decree):
                     if let other = decreeSources[decree.id] {

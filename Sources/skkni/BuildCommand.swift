@@ -14,6 +14,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Direktori keluaran.") var output = "_site"
     @Option(name: .long, help: "Direktori templat dan aset situs.") var site = "site"
     @Flag(name: .long, help: "Cetak waktu tiap tahap (untuk scripts/bench).") var timings = false
+    @Flag(name: .long, help: "Urai ulang semua dokumen, tanpa cache impor <katalog>/.cache/.") var noCache = false
     @Option(name: .long, help: "Tambahkan halaman perubahan.html: perubahan makna katalog sejak revisi git ini.")
     var since: String?
 
@@ -31,7 +32,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadable)
         }
         defer { withExtendedLifetime(locks) {} }
-        let run = try CheckRun.perform(paths: paths, drafts: [], baselinePath: nil, useBaseline: true)
+        let run = try CheckRun.perform(
+            paths: paths, drafts: [], baselinePath: nil, useBaseline: true, useCache: !noCache)
         // A source that does not import would silently vanish from the catalogue files and the
         // site; stop before writing anything (`check` reports the same as SKK000).
         let failures = run.loaded.result.failures
@@ -88,7 +90,7 @@ struct BuildCommand: ParsableCommand {
                 c.qualifications.flatMap { $0.1.units.map(\.code.identity) }
                     + c.schemes.flatMap { $0.units.map(\.code.identity) })
             print(
-                "waktu: unit=\(identities.count) impor=\(milliseconds(run.importTime)) periksa=\(milliseconds(run.checkTime)) situs=\(milliseconds(written - checked)) basis_data=\(milliseconds(summary.finishTime)) total=\(milliseconds(written - start))"
+                "waktu: unit=\(identities.count) dokumen_diurai=\(run.loaded.result.parsed) impor=\(milliseconds(run.importTime)) periksa=\(milliseconds(run.checkTime)) situs=\(milliseconds(written - checked)) basis_data=\(milliseconds(summary.finishTime)) total=\(milliseconds(written - start))"
             )
             let steps = summary.steps.map { "\($0.name)=\(milliseconds($0.time))" }.joined(separator: " ")
             print(

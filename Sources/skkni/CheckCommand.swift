@@ -86,12 +86,13 @@ struct CheckRun {
     /// Index building and each rule, for `check --benchmark`.
     var checkSteps: [(name: String, time: Duration)] = []
 
-    static func perform(paths: ProjectPaths, drafts draftPaths: [String], baselinePath: String?, useBaseline: Bool)
-        throws -> CheckRun
-    {
+    static func perform(
+        paths: ProjectPaths, drafts draftPaths: [String], baselinePath: String?, useBaseline: Bool,
+        useCache: Bool = true
+    ) throws -> CheckRun {
         let clock = ContinuousClock()
         let start = clock.now
-        let loaded = try LoadedCatalog.loadOrExit(paths)
+        let loaded = try LoadedCatalog.loadOrExit(paths, useCache: useCache)
         let imported = clock.now
         var documents = loaded.result.documents
         var drafts: [Scheme] = []

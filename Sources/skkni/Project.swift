@@ -64,15 +64,19 @@ struct LoadedCatalog {
     var result: ImportResult
     var importDiagnostics: [Diagnostic]
 
-    static func load(_ paths: ProjectPaths) throws(ImportError) -> LoadedCatalog {
-        let result = try Importer.importDirectory(paths.sourcesURL, displayPrefix: paths.sourcesDisplay)
+    /// Documents unchanged since the last run come from the catalogue's import cache
+    /// (`<catalog>/.cache/`), unless `useCache` is false.
+    static func load(_ paths: ProjectPaths, useCache: Bool = true) throws(ImportError) -> LoadedCatalog {
+        let result = try Importer.importDirectory(
+            paths.sourcesURL, displayPrefix: paths.sourcesDisplay,
+            cache: useCache ? .forCatalog(paths.catalogURL) : ImportCache(url: nil))
         return LoadedCatalog(result: result, importDiagnostics: result.diagnostics)
     }
 
     /// `load`, or the reason it failed on standard error and exit status 2.
-    static func loadOrExit(_ paths: ProjectPaths) throws -> LoadedCatalog {
+    static func loadOrExit(_ paths: ProjectPaths, useCache: Bool = true) throws -> LoadedCatalog {
         do throws(ImportError) {
-            return try load(paths)
+            return try load(paths, useCache: useCache)
         } catch {
             printError(error.description)
             throw ExitCode(ExitStatus.unreadable)

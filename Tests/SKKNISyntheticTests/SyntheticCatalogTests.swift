@@ -37,6 +37,26 @@ import Testing
             Set(manifest.planted.map(\.rule)) == ["SKK101", "SKK103", "SKK104", "SKK201", "SKK301", "SKK401", "SKK402"])
     }
 
+    /// Every shape the generator makes (prerequisites, packaging rules, both code formats,
+    /// planted defects) comes back from the import cache exactly as parsed, findings included.
+    @Test func sizeSFromTheImportCacheEqualsSizeSParsed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-synth-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try CatalogGenerator.generate(size: .S, into: dir.appendingPathComponent("sources"))
+        let cache = ImportCache(url: dir.appendingPathComponent(".cache/impor.bin"), settleSeconds: 0)
+        let sources = dir.appendingPathComponent("sources")
+        let parsed = try Importer.importDirectory(sources, displayPrefix: "catalog/sources", cache: cache)
+        let loaded = try Importer.importDirectory(sources, displayPrefix: "catalog/sources", cache: cache)
+        #expect(parsed.parsed == 201)
+        #expect(loaded.parsed == 0)
+        #expect(loaded.catalog.decrees == parsed.catalog.decrees)
+        #expect(loaded.catalog.schemes == parsed.catalog.schemes)
+        #expect(loaded.diagnostics == parsed.diagnostics)
+        #expect(
+            loaded.catalog.qualifications.contains { $0.qualification.units.contains { !$0.prerequisites.isEmpty } })
+        #expect(Checker.run(catalog: loaded.catalog) == Checker.run(catalog: parsed.catalog))
+    }
+
     @Test func theSameSeedWritesTheSameDocuments() throws {
         let a = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-synth-\(UUID().uuidString)")
         let b = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-synth-\(UUID().uuidString)")

@@ -1,0 +1,196 @@
+import Foundation
+import SKKNICore
+
+/// Documents parsed by an earlier run, so a rebuild parses only the files that changed: a
+/// national catalogue's 20,000 documents take seconds to parse and a fraction of that to
+/// load from here. A file is taken from the cache only when its size, modification and
+/// change times and inode are those recorded (what make and ninja trust), and only by the
+/// same `skkni` binary that wrote it: any other binary may parse differently, so the whole
+/// cache is ignored. The cache is never a source of truth; deleting it costs one slow run.
+public struct ImportCache: Sendable {
+    /// Where the cache lives; `nil` keeps nothing between runs.
+    public let url: URL?
+    /// Documents changed less than this many seconds before saving are not kept (see `save`).
+    let settleSeconds: Double
+
+    public init(url: URL?, settleSeconds: Double = 2) {
+        self.url = url
+        self.settleSeconds = settleSeconds
+    }
+
+    /// The cache of a catalogue: `<catalog>/.cache/impor.bin` (ignored by git).
+    public static func forCatalog(_ catalog: URL) -> ImportCache {
+        ImportCache(url: catalog.appendingPathComponent(".cache/impor.bin"))
+    }
+
+    /// What identifies a file's content on disk without reading it.
+    struct FileStamp: Equatable {
+        var size: Int
+        var modified: Int
+        var changed: Int
+        var inode: Int
+
+        init?(_ path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            size = Int(status.st_size)
+            modified = Int(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(status.st_mtim.tv_nsec)
+            changed = Int(status.st_ctim.tv_sec) &* 1_000_000_000 &+ Int(status.st_ctim.tv_nsec)
+            inode = Int(status.st_ino)
+        }
+
+        init(size: Int, modified: Int, changed: Int, inode: Int) {
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+            self.inode = inode
+        }
+    }
+
+    private static let magic = Array("skkni-impor 1\n".utf8)
+
+    /// The running binary, by the same stamp: a rebuilt `skkni` starts from an empty cache.
+    static let binaryStamp: FileStamp? = FileStamp("/proc/self/exe") ?? FileStamp(CommandLine.arguments[0])
+
+    /// One document as the cache holds it: its path, stamp and encoded outcome.
+    struct Entry {
+        var path: String
+        var stamp: FileStamp
+        var payload: ArraySlice<UInt8>
+    }
+
+    /// The entries of the cache file, by document path; empty when there is no usable cache.
+    func load() -> [String: Entry] {
+        guard let url, let binary = ImportCache.binaryStamp, let bytes = ImportCache.contents(of: url.path),
+            bytes.starts(with: ImportCache.magic)
+        else { return [:] }
+        return bytes.withUnsafeBytes { raw -> [String: Entry] in
+            var reader = SnapshotReader(raw, offset: ImportCache.magic.count)
+            do throws(SnapshotError) {
+                guard try ImportCache.readStamp(&reader) == binary else { return [:] }
+                let count = try reader.int()
+                var entries: [String: Entry] = [:]
+                entries.reserveCapacity(count)
+                for _ in 0..<count {
+                    let path = try reader.string()
+                    let stamp = try ImportCache.readStamp(&reader)
+                    let length = try reader.int()
+                    let start = reader.offset
+                    guard length >= 0, length <= bytes.count - start else { return [:] }
+                    reader = SnapshotReader(raw, offset: start + length)
+                    entries[path] = Entry(path: path, stamp: stamp, payload: bytes[start..<start + length])
+                }
+                return reader.isAtEnd ? entries : [:]
+            } catch {
+                return [:]
+            }
+        }
+    }
+
+    static func readStamp(_ reader: inout SnapshotReader) throws(SnapshotError) -> FileStamp {
+        FileStamp(
+            size: try reader.int(), modified: try reader.int(), changed: try reader.int(), inode: try reader.int())
+    }
+
+    static func write(_ stamp: FileStamp, to writer: inout SnapshotWriter) {
+        writer.write(stamp.size)
+        writer.write(stamp.modified)
+        writer.write(stamp.changed)
+        writer.write(stamp.inode)
+    }
+
+    /// A parsed document in the cache's form.
+    static func encode(_ document: ImportedDocument, _ diagnostics: [Diagnostic]) -> [UInt8] {
+        var writer = SnapshotWriter()
+        switch document {
+        case .decree(let decree):
+            writer.write(0)
+            writer.write(decree)
+        case .scheme(let scheme):
+            writer.write(1)
+            writer.write(scheme)
+        }
+        writer.write(diagnostics) { $0.write($1) }
+        return writer.bytes
+    }
+
+    static func decode(_ payload: ArraySlice<UInt8>) -> (ImportedDocument, [Diagnostic])? {
+        payload.withUnsafeBytes { raw in
+            var reader = SnapshotReader(raw)
+            do throws(SnapshotError) {
+                let document: ImportedDocument
+                switch try reader.int() {
+                case 0: document = .decree(try reader.decree())
+                case 1: document = .scheme(try reader.scheme())
+                default: return nil
+                }
+                let diagnostics = try reader.array { r throws(SnapshotError) in try r.diagnostic() }
+                return reader.isAtEnd ? (document, diagnostics) : nil
+            } catch { return nil }
+        }
+    }
+
+    /// Replaces the cache file with these documents (written aside, then renamed: a reader
+    /// never sees half a cache). A document changed in the last seconds is left out: a write
+    /// within the same clock tick as our reading could leave its stamp unchanged (git's "racy
+    /// clean" case), so it is parsed again next time. A cache that cannot be written is only
+    /// a slower next run.
+    func save(_ entries: [Entry]) {
+        guard let url, let binary = ImportCache.binaryStamp else { return }
+        let settled = Int((Date().timeIntervalSince1970 - settleSeconds) * 1_000_000_000)
+        let kept = entries.filter { $0.stamp.changed < settled && $0.stamp.modified < settled }
+        var head = SnapshotWriter()
+        ImportCache.write(binary, to: &head)
+        head.write(kept.count)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.path + "/.\(url.lastPathComponent).\(getpid())"
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        // Streamed through a small buffer: the cache of a national catalogue is tens of megabytes.
+        var buffer = ImportCache.magic + head.bytes
+        var complete = true
+        func flush() {
+            var offset = 0
+            buffer.withUnsafeBytes { raw in
+                while complete, offset < raw.count {
+                    let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0, errno == EINTR { continue }
+                    if n <= 0 { complete = false } else { offset += n }
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        for entry in kept {
+            var head = SnapshotWriter()
+            head.write(entry.path)
+            ImportCache.write(entry.stamp, to: &head)
+            head.write(entry.payload.count)
+            buffer += head.bytes
+            buffer += entry.payload
+            if buffer.count >= 1 << 20 { flush() }
+        }
+        flush()
+        close(descriptor)
+        if !complete || rename(temporary, url.path) != 0 { unlink(temporary) }
+    }
+
+    /// A file's bytes, read straight into one array (no second copy through `Data`).
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        while offset < size {
+            let n = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, size - offset) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            offset += n
+        }
+        return bytes
+    }
+}
