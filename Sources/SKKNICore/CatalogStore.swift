@@ -13,16 +13,17 @@ public enum CatalogStore {
         return encoder
     }
 
-    /// The files a catalogue is written as, relative to the catalogue directory.
-    /// Encoded on all cores (a national catalogue has tens of thousands of schemes).
-    public static func files(for catalog: Catalog) throws -> [(path: String, data: Data)] {
+    /// The files a catalogue is written as, relative to the catalogue directory: what
+    /// `encoder()` gives, written by `CatalogJSON`. Encoded on all cores (a national catalogue
+    /// has tens of thousands of schemes).
+    public static func files(for catalog: Catalog) -> [(path: String, data: Data)] {
         let decrees = ConcurrentMap.map(catalog.decrees) { decree in
-            Result { ("\(decreesFolder)/\(decree.id).json", try encoder().encode(decree) + Data("\n".utf8)) }
+            ("\(decreesFolder)/\(decree.id).json", CatalogJSON.encode(decree))
         }
         let schemes = ConcurrentMap.map(catalog.schemes) { scheme in
-            Result { ("\(schemesFolder)/\(scheme.id).json", try encoder().encode(scheme) + Data("\n".utf8)) }
+            ("\(schemesFolder)/\(scheme.id).json", CatalogJSON.encode(scheme))
         }
-        return try (decrees + schemes).map { try $0.get() }
+        return decrees + schemes
     }
 
     public struct WriteSummary: Sendable {
@@ -38,7 +39,7 @@ public enum CatalogStore {
         var summary = WriteSummary()
         let fm = FileManager.default
         var expected = Set<String>()
-        let files = try files(for: catalog)
+        let files = files(for: catalog)
         let unchanged = ConcurrentMap.map(Array(files.indices)) { i in
             (try? Data(contentsOf: directory.appendingPathComponent(files[i].path))) == files[i].data
         }

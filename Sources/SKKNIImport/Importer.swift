@@ -163,7 +163,9 @@ public enum Importer {
                         path: file.display, stamp: $0,
                         payload: ArraySlice(ImportCache.encode(document, diagnostics)))
                 }
-                return (.success((document, diagnostics, text)), entry, true)
+                // With a cache, texts are not kept either: most are never asked for, and
+                // `SourceLines` reads the few that are (a national catalogue's text is hundreds of MB).
+                return (.success((document, diagnostics, cache.url == nil ? text : nil)), entry, true)
             } catch {
                 return (.failure(error), nil, true)
             }

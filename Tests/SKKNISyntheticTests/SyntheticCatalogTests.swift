@@ -38,7 +38,8 @@ import Testing
     }
 
     /// Every shape the generator makes (prerequisites, packaging rules, both code formats,
-    /// planted defects) comes back from the import cache exactly as parsed, findings included.
+    /// planted defects) comes back from the import cache exactly as parsed, findings included;
+    /// and its catalogue files are byte for byte JSONEncoder's.
     @Test func sizeSFromTheImportCacheEqualsSizeSParsed() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-synth-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -55,6 +56,12 @@ import Testing
         #expect(
             loaded.catalog.qualifications.contains { $0.qualification.units.contains { !$0.prerequisites.isEmpty } })
         #expect(Checker.run(catalog: loaded.catalog) == Checker.run(catalog: parsed.catalog))
+        // The catalogue files of size S are what JSONEncoder writes.
+        let encoder = CatalogStore.encoder()
+        let expected =
+            try loaded.catalog.decrees.map { try encoder.encode($0) + Data("\n".utf8) }
+            + loaded.catalog.schemes.map { try encoder.encode($0) + Data("\n".utf8) }
+        #expect(CatalogStore.files(for: loaded.catalog).map(\.data) == expected)
     }
 
     @Test func theSameSeedWritesTheSameDocuments() throws {
