@@ -52,10 +52,10 @@ public enum OutputDirectory {
             try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
             staging = StagingDirectory(stagingURL, previous: exists ? output : nil)
             try fill(staging)
-            // One flush of the whole file system instead of an fsync per file: nothing may be
-            // published before the files it publishes are on disk.
-            staging.synchronize()
             if !exists {
+                // A whole new tree: one flush of the file system instead of an fsync per file;
+                // nothing may be published before the files it publishes are on disk.
+                StagingDirectory.flush(fileSystemOf: stagingURL.path)
                 try fm.moveItem(at: stagingURL, to: output)
                 return
             }
@@ -63,9 +63,11 @@ public enum OutputDirectory {
             removeTree(stagingURL)
             throw error
         }
+        let moves = staging.stagedPaths()
+        StagingDirectory.flush(moves.map { stagingURL.path + "/" + $0 }, fileSystemOf: stagingURL.path)
         let journal = Journal(
-            staging: stagingURL.lastPathComponent, moves: staging.stagedPaths(),
-            deletions: try stalePaths(in: output, keeping: staging.producedPaths()))
+            staging: stagingURL.lastPathComponent, moves: moves,
+            deletions: try stalePaths(in: output, keeping: staging.producedPaths(staged: moves)))
         try journal.commit(next: output)
         try journal.apply(to: output, checkpoint: checkpoint)
     }
@@ -242,7 +244,8 @@ struct Journal: Equatable {
             unlink(temporary)
             throw StagingDirectory.posixError(code, final.path)
         }
-        StagingDirectory.flush(directory: final.deletingLastPathComponent().path)
+        let folder = final.deletingLastPathComponent().path
+        StagingDirectory.flush([folder], fileSystemOf: folder)
     }
 
     /// Deletes, then moves; what is already done is skipped. The journal and the emptied
@@ -259,6 +262,11 @@ struct Journal: Equatable {
             }
         }
         var folders: Set<String> = [root]
+        var touched: Set<String> = [root]
+        for path in deletions {
+            let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+            touched.insert(trimmed.utf8.lastIndex(of: UInt8(ascii: "/")).map { root + "/" + trimmed[..<$0] } ?? root)
+        }
         for (index, path) in moves.enumerated() {
             if index == moves.count / 2 { checkpoint("commit") }
             let source = stagingRoot + "/" + path
@@ -271,6 +279,7 @@ struct Journal: Equatable {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     folders.insert(folder)
                 }
+                touched.insert(folder)
             }
             if rename(source, target) != 0 {
                 // A folder where this file now goes (the walk listed its files for deletion).
@@ -278,7 +287,9 @@ struct Journal: Equatable {
                 guard rename(source, target) == 0 else { throw StagingDirectory.posixError(errno, target) }
             }
         }
-        StagingDirectory.flush(fileSystemOf: root)
+        // The renames and deletions on disk before the journal goes. (A folder created above
+        // inside another is made durable by its parent's fsync; a vanished one fails harmlessly.)
+        StagingDirectory.flush(touched.sorted(), fileSystemOf: root)
         let journal = OutputDirectory.journalURL(of: output).path
         guard unlink(journal) == 0 || errno == ENOENT else { throw StagingDirectory.posixError(errno, journal) }
         OutputDirectory.removeTree(URL(fileURLWithPath: stagingRoot))
@@ -350,10 +361,10 @@ public final class StagingDirectory: @unchecked Sendable {
     }
 
     /// Every file of this build: the staged ones and the kept ones.
-    func producedPaths() -> Set<String> {
+    func producedPaths(staged: [String]) -> Set<String> {
         lock.lock()
         defer { lock.unlock() }
-        return Set(kept).union(stagedPaths())
+        return Set(kept).union(staged)
     }
 
     /// Whether the file at `path` has exactly these bytes.
@@ -448,21 +459,27 @@ public final class StagingDirectory: @unchecked Sendable {
         lock.unlock()
     }
 
-    func synchronize() { StagingDirectory.flush(fileSystemOf: root) }
+    /// Makes these files or folders durable: an fsync each when there are a few (a rebuild
+    /// that changed some pages), else one flush of the whole file system, which is cheaper
+    /// for thousands but also writes whatever other programs left unwritten on that disk.
+    static func flush(_ paths: [String], fileSystemOf root: String) {
+        guard paths.count <= 2000 else {
+            flush(fileSystemOf: root)
+            return
+        }
+        for path in paths {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            _ = fsync(descriptor)
+            close(descriptor)
+        }
+    }
 
     /// Flushes the whole file system holding `path` (one call instead of an fsync per file).
     static func flush(fileSystemOf path: String) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = skkni_sync_file_system(descriptor)
-        close(descriptor)
-    }
-
-    /// Makes a rename or creation in `directory` durable.
-    static func flush(directory: String) {
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        _ = fsync(descriptor)
         close(descriptor)
     }
 
