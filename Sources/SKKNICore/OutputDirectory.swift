@@ -13,6 +13,8 @@ public struct OutputError: Error, CustomStringConvertible {
 /// moves and deletions is made durable and applied; a run killed while applying it is
 /// completed by the next run (`recoverInterrupted`). Unchanged files are never touched, so a
 /// rebuild that changes a few pages of a national catalogue costs a few files, not 120,000.
+/// When much of the output changed (a template edit), the kept files are linked into the
+/// staging directory instead and the two trees are swapped in one step.
 public enum OutputDirectory {
     /// `finish` writes further files straight into the staging directory (the database);
     /// `checkpoint` is told "site" halfway through the files and "database" before `finish`.
@@ -34,8 +36,11 @@ public enum OutputDirectory {
     /// place when there is no output yet, otherwise applied to the output through a journal.
     /// If `fill` throws, the staging directory is removed and `output` is untouched.
     /// `checkpoint("commit")` is called halfway through applying the journal.
+    /// `swapAbove`: with more changed files than this (and more than an eighth of the output),
+    /// whole trees are swapped.
     public static func replace(
-        _ output: URL, checkpoint: (String) -> Void = { _ in }, fill: (StagingDirectory) throws -> Void
+        _ output: URL, checkpoint: (String) -> Void = { _ in }, swapAbove: Int = 2000,
+        fill: (StagingDirectory) throws -> Void
     ) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -64,12 +69,48 @@ public enum OutputDirectory {
             throw error
         }
         let moves = staging.stagedPaths()
+        let produced = staging.producedPaths(staged: moves)
+        if moves.count > swapAbove, moves.count * 8 > produced.count {
+            // Much of the output changed (a template edit): moving each file over its old
+            // version costs far more than linking the few kept files into the staging tree
+            // and swapping whole trees.
+            do {
+                try staging.linkKept()
+                StagingDirectory.flush(fileSystemOf: stagingURL.path)
+                try swapIn(stagingURL, at: output)
+            } catch {
+                removeTree(stagingURL)
+                throw error
+            }
+            return
+        }
         StagingDirectory.flush(moves.map { stagingURL.path + "/" + $0 }, fileSystemOf: stagingURL.path)
         let journal = Journal(
             staging: stagingURL.lastPathComponent, moves: moves,
-            deletions: try stalePaths(in: output, keeping: staging.producedPaths(staged: moves)))
+            deletions: try stalePaths(in: output, keeping: produced))
         try journal.commit(next: output)
         try journal.apply(to: output, checkpoint: checkpoint)
+    }
+
+    /// Puts a complete `staging` tree at `output`. Where the system can exchange two paths
+    /// atomically, the output is never missing; elsewhere two renames leave a short window
+    /// that `recoverInterrupted` repairs on the next run.
+    static func swapIn(_ staging: URL, at output: URL) throws {
+        let fm = FileManager.default
+        if skkni_exchange_paths(staging.path, output.path) == 0 {
+            removeTree(staging)  // now holds the previous output
+            return
+        }
+        let old = output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).old-\(getpid())")
+        try fm.moveItem(at: output, to: old)
+        do {
+            try fm.moveItem(at: staging, to: output)
+        } catch {
+            try? fm.moveItem(at: old, to: output)
+            throw error
+        }
+        removeTree(old)
     }
 
     /// Files under `output` that this build did not produce (pages of removed entities, stray
@@ -121,7 +162,8 @@ public enum OutputDirectory {
     }
 
     /// Cleans what a killed run left next to `output`: a committed journal is applied (the
-    /// output then holds that build's result), unfinished staging directories are removed.
+    /// output then holds that build's result), a previous output moved aside is restored or
+    /// removed, unfinished staging directories are removed.
     /// Call only while holding the output's `BuildLock`.
     public static func recoverInterrupted(_ output: URL) throws {
         let fm = FileManager.default
@@ -136,6 +178,15 @@ public enum OutputDirectory {
             try journal.apply(to: output, checkpoint: { _ in })
         }
         let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        // A previous output moved aside by `swapIn`'s fallback: restored if the new one never arrived.
+        for entry in leftovers where entry.hasPrefix(".\(name).old-") {
+            let url = parent.appendingPathComponent(entry)
+            if !fm.fileExists(atPath: output.path) {
+                try? fm.moveItem(at: url, to: output)
+            } else {
+                removeTree(url)
+            }
+        }
         for entry in leftovers where entry.hasPrefix(".\(name).new-") || entry == ".\(name).journal.new" {
             removeTree(parent.appendingPathComponent(entry))
         }
@@ -386,6 +437,18 @@ public final class StagingDirectory: @unchecked Sendable {
         }
         return data.withUnsafeBytes { bytes in
             buffer.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, data.count) == 0 }
+        }
+    }
+
+    /// Hard-links every kept file of the previous output into the directory, which then holds
+    /// the whole build (for swapping trees instead of moving files one by one).
+    func linkKept() throws {
+        guard let previousRoot else { return }
+        for path in lock.withLock({ kept }) {
+            try makeFolder(folder(of: path))
+            guard link(previousRoot + "/" + path, root + "/" + path) == 0 else {
+                throw StagingDirectory.posixError(errno, root + "/" + path)
+            }
         }
     }
 

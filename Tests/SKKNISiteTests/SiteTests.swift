@@ -238,6 +238,34 @@ enum SiteFixture {
         #expect(Journal(Journal(staging: "../x", moves: [], deletions: []).encoded) == nil)
     }
 
+    /// Moving changed files into the output and swapping whole trees give the same output;
+    /// either way an unchanged file keeps its inode and a file no longer produced is gone.
+    @Test(arguments: [Int.max, 0]) func bothWaysOfPublishingGiveTheSameOutput(swapAbove: Int) throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first: [(String, Data)] = [
+            ("index.html", Data("tetap".utf8)), ("unit/a.html", Data("lama".utf8)), ("skema/x.html", Data("x".utf8)),
+        ]
+        try OutputDirectory.replace(dir, with: first)
+        func inode(_ path: String) -> UInt64 {
+            var status = stat()
+            return lstat(dir.appendingPathComponent(path).path, &status) == 0 ? UInt64(status.st_ino) : 0
+        }
+        let kept = inode("index.html")
+        try OutputDirectory.replace(dir, swapAbove: swapAbove) { staging in
+            try staging.write("index.html", Data("tetap".utf8))
+            try staging.write("unit/a.html", Data("baru".utf8))
+            try staging.write("unit/b.html", Data("b".utf8))
+        }
+        #expect(SiteFixture.files(in: dir) == ["index.html", "unit/a.html", "unit/b.html"])
+        #expect(try String(contentsOf: dir.appendingPathComponent("unit/a.html"), encoding: .utf8) == "baru")
+        #expect(inode("index.html") == kept)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("skema").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix(".\(dir.lastPathComponent).") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     /// A rebuild touches only the files that changed: the others keep their inode.
     @Test func aRebuildLeavesUnchangedFilesInPlace() throws {
         var catalog = try SiteFixture.seeds()

@@ -1,6 +1,10 @@
 #ifndef CSKKNISYSTEM_H
 #define CSKKNISYSTEM_H
 
+/// Atomically exchanges two paths (both must exist). Returns 0, or -1 with errno set;
+/// ENOSYS/EINVAL mean the system or file system cannot exchange, and the caller falls back.
+int skkni_exchange_paths(const char *a, const char *b);
+
 /// Flushes the file system holding `fd` to disk (syncfs, a GNU extension; fsync elsewhere).
 int skkni_sync_file_system(int fd);
 
