@@ -68,9 +68,9 @@ public enum Importer {
         var decreeHeader = false
         var schemeTitle = false
         for line in document.lines.prefix(80) {
-            let upper = LineText.plain(line).uppercased()
-            if upper.hasPrefix("KEPUTUSAN MENTERI") { decreeHeader = true }
-            if upper.hasPrefix("SKEMA SERTIFIKASI") { schemeTitle = true }
+            let plain = LineText.plain(line)
+            if LineText.hasUppercasedPrefix(plain, "KEPUTUSAN MENTERI") { decreeHeader = true }
+            if LineText.hasUppercasedPrefix(plain, "SKEMA SERTIFIKASI") { schemeTitle = true }
         }
         if decreeHeader,
             document.lines.contains(where: { DecreeParser.qualificationHeading(LineText.plain($0)) != nil })

@@ -252,7 +252,7 @@ struct SchemeParser {
     /// Running headers, footers and lone years that a page break dropped into the text.
     static func isPageArtifact(_ plain: String, title: String) -> Bool {
         if plain.count == 4, Int(plain) != nil { return true }
-        return plain.uppercased().hasPrefix("SKEMA SERTIFIKASI")
+        return LineText.hasUppercasedPrefix(plain, "SKEMA SERTIFIKASI")
     }
 
     /// Citations of ministerial decrees (`Keputusan Menteri … Nomor 313 Tahun 2013 tentang …`)
@@ -279,7 +279,11 @@ struct SchemeParser {
     /// A title in running text ends where the next citation or sentence starts.
     static func endOfCitationTitle(_ title: String) -> String {
         var end = title.endIndex
-        for marker in [", Keputusan", " dan Keputusan", ". ", "; ", ", dan "] {
+        // In ASCII text a case-insensitive search is a byte fold: skip Foundation's search
+        // (slow on Linux) for markers the title does not hold.
+        let ascii = title.utf8.allSatisfy { $0 < 0x80 }
+        for marker in [", Keputusan", " dan Keputusan", ". ", "; ", ", dan "]
+        where !ascii || LineText.mentions(title, marker) {
             if let r = title.range(of: marker, options: .caseInsensitive), r.lowerBound < end { end = r.lowerBound }
         }
         var result = String(title[..<end])

@@ -18,6 +18,17 @@ import Testing
         } && parts[1].count >= 5 && parts[2].count >= 2
     }
 
+    /// The citation title cut with Foundation's search for every marker (before the prefilter).
+    static func endOfCitationTitleBySearching(_ title: String) -> String {
+        var end = title.endIndex
+        for marker in [", Keputusan", " dan Keputusan", ". ", "; ", ", dan "] {
+            if let r = title.range(of: marker, options: .caseInsensitive), r.lowerBound < end { end = r.lowerBound }
+        }
+        var result = String(title[..<end])
+        while result.hasSuffix(".") || result.hasSuffix(",") { result.removeLast() }
+        return result
+    }
+
     static func samples() throws -> [String] {
         var lines: [String] = []
         let sources = Seeds.root.appendingPathComponent("catalog/sources")
@@ -30,6 +41,7 @@ import Testing
             "N.78SPS02.O22.2", "kompetensi inti", "KOMPETENSI PILIHAN", "DAFTAR UNIT KOMPETENSI", "disahkan",
             "Dikembangkan oleh ", "nomor dokumen", " ", "\t", ".", "é", "\u{301}", "İ", "ı", "\u{212A}", "ß", "a",
             "Z", "12.", "3", "Menteri Ketenagakerjaan", "x.y.z.w", "\u{200D}", "\u{A0}", "\u{2003}", "  ", "\t\t",
+            ", Keputusan", " DAN KEPUTUSAN", ". ", "; ", ", dan ", ", DaN ", "SKEMA SERTIFIKASI", "Keputusan Menteri",
         ]
         var random = SeededRandom(seed: 2026)
         for _ in 0..<4000 {
@@ -53,6 +65,10 @@ import Testing
                 #expect(LineText.hasUppercasedPrefix(line, prefix) == line.uppercased().hasPrefix(prefix), "\(d)")
             }
             #expect(LineText.hasLowercasedPrefix(line, "disahkan") == line.lowercased().hasPrefix("disahkan"), "\(d)")
+            for prefix in ["KEPUTUSAN MENTERI", "SKEMA SERTIFIKASI"] {
+                #expect(LineText.hasUppercasedPrefix(line, prefix) == line.uppercased().hasPrefix(prefix), "\(d)")
+            }
+            #expect(SchemeParser.endOfCitationTitle(line) == Self.endOfCitationTitleBySearching(line), "\(d)")
             #expect(
                 UnitRowParser.hasNoPrerequisiteMark(line) == line.lowercased().hasSuffix("tidak ada"), "\(d)")
             #expect(
