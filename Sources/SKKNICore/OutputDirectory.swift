@@ -6,6 +6,16 @@ public struct OutputError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
+/// Publishing stopped after the journal was written: the output is partly updated, and the
+/// next run (or `recoverInterrupted`) completes it.
+public struct PublishInterrupted: Error, CustomStringConvertible {
+    public var journal: String
+    public var reason: String
+    public var description: String {
+        "\(reason); keluaran baru sebagian dipasang, jurnal \(journal) diselesaikan oleh build berikutnya"
+    }
+}
+
 /// Builds an output directory so that a build that fails or is killed at any point never
 /// leaves it half-written. The first build fills a staging directory and renames it into
 /// place. Later builds update the output in place: the files that changed are written to a
@@ -86,10 +96,19 @@ public enum OutputDirectory {
         }
         StagingDirectory.flush(moves.map { stagingURL.path + "/" + $0 }, fileSystemOf: stagingURL.path)
         let journal = Journal(
-            staging: stagingURL.lastPathComponent, moves: moves,
-            deletions: try stalePaths(in: output, keeping: produced))
-        try journal.commit(next: output)
-        try journal.apply(to: output, checkpoint: checkpoint)
+            staging: stagingURL.lastPathComponent, moves: moves, deletions: stalePaths(in: output, keeping: produced))
+        do {
+            try journal.commit(next: output)
+        } catch {
+            removeTree(stagingURL)
+            throw error
+        }
+        // From here the journal holds the build: if applying it fails, the next run finishes it.
+        do {
+            try journal.apply(to: output, checkpoint: checkpoint)
+        } catch {
+            throw PublishInterrupted(journal: journalURL(of: output).path, reason: FileErrorText.describe(error))
+        }
     }
 
     /// Puts a complete `staging` tree at `output`. Where the system can exchange two paths
@@ -115,7 +134,7 @@ public enum OutputDirectory {
 
     /// Files under `output` that this build did not produce (pages of removed entities, stray
     /// files), deepest directories after their files: a full rebuild would not have them.
-    static func stalePaths(in output: URL, keeping produced: Set<String>) throws -> [String] {
+    static func stalePaths(in output: URL, keeping produced: Set<String>) -> [String] {
         var stale: [String] = []
         var directories: [String] = []
         walk(output.path) { relative, isDirectory in

@@ -70,6 +70,8 @@ struct BuildCommand: ParsableCommand {
         } catch {
             if let failure = catalogJob.failure {
                 printError("\(catalog): galat: katalog tidak dapat ditulis: \(FileErrorText.describe(failure))")
+            } else if let interrupted = error as? PublishInterrupted {
+                printError("\(output): galat: situs tidak dapat dipasang: \(interrupted)")
             } else {
                 printError(
                     "\(output): galat: situs tidak dapat ditulis (keluaran lama dibiarkan utuh): \(FileErrorText.describe(error))"
@@ -100,7 +102,7 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
-/// For the interruption tests: `SKKNI_TEST_PAUSE=site` (or `database`) makes the build
+/// For the interruption tests: `SKKNI_TEST_PAUSE=site` (or `database`, `commit`) makes the build
 /// announce that stage on standard error and wait there, so a test can `kill -9` it mid-write.
 enum TestPause {
     static let stage = ProcessInfo.processInfo.environment["SKKNI_TEST_PAUSE"]
