@@ -65,7 +65,8 @@ public enum OutputDirectory {
         let staging: StagingDirectory
         do {
             try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
-            staging = StagingDirectory(stagingURL, previous: exists ? output : nil)
+            staging = StagingDirectory(
+                stagingURL, previous: exists ? output : nil, listing: exists ? OutputListing(output.path) : nil)
             try fill(staging)
             if !exists {
                 // A whole new tree: one flush of the file system instead of an fsync per file;
@@ -96,7 +97,8 @@ public enum OutputDirectory {
         }
         StagingDirectory.flush(moves.map { stagingURL.path + "/" + $0 }, fileSystemOf: stagingURL.path)
         let journal = Journal(
-            staging: stagingURL.lastPathComponent, moves: moves, deletions: stalePaths(in: output, keeping: produced))
+            staging: stagingURL.lastPathComponent, moves: moves,
+            deletions: staging.listing.map { stalePaths(in: $0, keeping: produced) } ?? [])
         do {
             try journal.commit(next: output)
         } catch {
@@ -134,18 +136,10 @@ public enum OutputDirectory {
 
     /// Files under `output` that this build did not produce (pages of removed entities, stray
     /// files), deepest directories after their files: a full rebuild would not have them.
-    static func stalePaths(in output: URL, keeping produced: Set<String>) -> [String] {
-        var stale: [String] = []
-        var directories: [String] = []
-        walk(output.path) { relative, isDirectory in
-            if isDirectory {
-                directories.append(relative)
-            } else if !produced.contains(relative) {
-                stale.append(relative)
-            }
-        }
+    static func stalePaths(in listing: OutputListing, keeping produced: Set<String>) -> [String] {
+        let (files, directories) = listing.entries
         // A folder is removed (when empty once its stale files are gone) after its subfolders.
-        return stale.sorted() + directories.sorted().reversed().map { $0 + "/" }
+        return files.subtracting(produced).sorted() + directories.sorted().reversed().map { $0 + "/" }
     }
 
     /// Calls `visit` with the path relative to `root` of every file and folder below it, listed
@@ -395,6 +389,8 @@ public final class StagingDirectory: @unchecked Sendable {
     private let root: String
     /// The path of the output being updated, whose unchanged files are kept where they are.
     private let previousRoot: String?
+    /// What that output holds, listed while the build computes.
+    let listing: OutputListing?
     private let lock = NSLock()
     private let creation = NSLock()
     private var directories: Set<String> = []
@@ -402,10 +398,11 @@ public final class StagingDirectory: @unchecked Sendable {
     private var bytes = 0
     private var kept: [String] = []
 
-    init(_ url: URL, previous: URL? = nil) {
+    init(_ url: URL, previous: URL? = nil, listing: OutputListing? = nil) {
         self.url = url
         root = url.path
         previousRoot = previous?.path
+        self.listing = listing
         directories.insert(root)
     }
 
@@ -471,15 +468,12 @@ public final class StagingDirectory: @unchecked Sendable {
         }
     }
 
-    /// Keeps the previous output's file at `path`, unread: for a page the caller knows is
-    /// unchanged. False when there is no such file (then write it).
-    public func keepPrevious(_ path: String) -> Bool {
-        guard let previousRoot, OutputDirectory.isSafe(path) else { return false }
-        var status = stat()
-        guard lstat(previousRoot + "/" + path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            return false
-        }
-        count(path, bytes: Int(status.st_size), kept: true)
+    /// Keeps the previous output's file at `path` (of `size` bytes, as recorded), unread and
+    /// not even asked about: for a page the caller knows is unchanged. False when the output
+    /// has no such file (then write it).
+    public func keepPrevious(_ path: String, size: Int) -> Bool {
+        guard let listing, listing.contains(path) else { return false }
+        count(path, bytes: size, kept: true)
         return true
     }
 
@@ -567,6 +561,36 @@ public final class StagingDirectory: @unchecked Sendable {
 
     static func posixError(_ code: Int32, _ path: String) -> Error {
         NSError(domain: NSPOSIXErrorDomain, code: Int(code), userInfo: [NSFilePathErrorKey: path])
+    }
+}
+
+/// The files and folders of an existing output, relative to it, listed with readdir on a
+/// thread of its own while the build computes: a rebuild then knows which pages exist
+/// without a `stat` each (121,000 of them at national scale, slow when the inode cache is
+/// cold), and which files are stale.
+final class OutputListing: @unchecked Sendable {
+    private var files: Set<String> = []
+    private var directories: [String] = []
+    private var job: BackgroundJob?
+
+    init(_ root: String) {
+        job = BackgroundJob { [self] in
+            OutputDirectory.walk(root) { relative, isDirectory in
+                if isDirectory { directories.append(relative) } else { files.insert(relative) }
+            }
+        }
+    }
+
+    /// Everything listed (waits for the listing).
+    var entries: (files: Set<String>, directories: [String]) {
+        _ = try? job?.wait()
+        return (files, directories)
+    }
+
+    /// Whether the output holds a file at `path` (waits for the listing).
+    func contains(_ path: String) -> Bool {
+        _ = try? job?.wait()
+        return files.contains(path)
     }
 }
 

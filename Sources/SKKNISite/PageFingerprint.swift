@@ -93,28 +93,36 @@ extension String {
 enum PageManifest {
     static let path = ".skkni/halaman.tsv"
 
-    static func read(from output: URL) -> [String: String] {
+    /// A page as the previous build wrote it: its fingerprint and its size in bytes (so an
+    /// unchanged page is counted without asking the file system).
+    struct Entry: Equatable {
+        var fingerprint: String
+        var size: Int
+    }
+
+    static func read(from output: URL) -> [String: Entry] {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(path).path) else {
             return [:]
         }
         // Split on bytes: 120,000 lines at national scale, and tab and newline are ASCII.
-        var manifest: [String: String] = [:]
+        var manifest: [String: Entry] = [:]
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             manifest.reserveCapacity(bytes.count / 64)
             for line in bytes.split(separator: 0x0A) {
                 let fields = line.split(separator: 0x09)
-                guard fields.count == 2 else { continue }
-                manifest[String(decoding: fields[1], as: UTF8.self)] = String(decoding: fields[0], as: UTF8.self)
+                guard fields.count == 3, let size = Int(String(decoding: fields[1], as: UTF8.self)) else { continue }
+                manifest[String(decoding: fields[2], as: UTF8.self)] = Entry(
+                    fingerprint: String(decoding: fields[0], as: UTF8.self), size: size)
             }
         }
         return manifest
     }
 
-    static func encode(_ entries: [(path: String, fingerprint: String)]) -> Data {
+    static func encode(_ entries: [(path: String, entry: Entry)]) -> Data {
         var text = ""
-        for entry in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
-            text += entry.fingerprint + "\t" + entry.path + "\n"
+        for (path, entry) in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            text += entry.fingerprint + "\t" + String(entry.size) + "\t" + path + "\n"
         }
         return Data(text.utf8)
     }

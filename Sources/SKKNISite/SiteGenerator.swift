@@ -41,7 +41,7 @@ public enum SiteGenerator {
         let collected = CollectedFiles()
         var stopwatch = Stopwatch()
         let pages = try produce(
-            input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: [:], reuse: { _ in false }
+            input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: [:], reuse: { _, _ in false }
         ) { path, data in
             collected.add(path, data)
         }.pages
@@ -50,12 +50,12 @@ public enum SiteGenerator {
 
     /// Declares the pages, renders them on all cores and hands each file to `write` as soon as
     /// it exists (from several threads at once), then the search index, downloads and static
-    /// files. A page whose fingerprint equals `previous[path]` is not rendered when `reuse`
-    /// can take the previous output's file instead. Returns the number of pages and how many
-    /// were rendered.
+    /// files. A page whose fingerprint equals `previous[path]`'s is not rendered when `reuse`
+    /// can take the previous output's file (of that size) instead. Returns the number of pages
+    /// and how many were rendered.
     static func produce(
-        _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch, previous: [String: String],
-        reuse: @Sendable (String) -> Bool, write: @Sendable (String, Data) throws -> Void
+        _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch, previous: [String: PageManifest.Entry],
+        reuse: @Sendable (String, Int) -> Bool, write: @Sendable (String, Data) throws -> Void
     ) throws -> (pages: Int, rendered: Int) {
         let templates = siteDirectory.appendingPathComponent("templates")
         let library = try TemplateLibrary(directory: templates)
@@ -64,7 +64,7 @@ public enum SiteGenerator {
         let plans = factory.plan()
         stopwatch.lap("deklarasi")
         let outcomes = ConcurrentMap.map(plans.map { PlanBox(plan: $0) }) {
-            box -> Result<(path: String, fingerprint: String, rendered: Bool), SiteError> in
+            box -> Result<(path: String, entry: PageManifest.Entry, rendered: Bool), SiteError> in
             let page = factory.page(box.plan)
             var context = page.context
             let depth = page.path.split(separator: "/").count - 1
@@ -73,8 +73,8 @@ public enum SiteGenerator {
             let fingerprint = PageFingerprint.of(
                 templates: templatesFingerprint, template: page.template, context: context
             ).text
-            if previous[page.path] == fingerprint, reuse(page.path) {
-                return .success((page.path, fingerprint, false))
+            if let before = previous[page.path], before.fingerprint == fingerprint, reuse(page.path, before.size) {
+                return .success((page.path, before, false))
             }
             guard let html = library.render(context, withTemplate: page.template) else {
                 return .failure(SiteError(description: "templat '\(page.template)' tidak ada (halaman \(page.path))"))
@@ -84,13 +84,13 @@ public enum SiteGenerator {
             } catch {
                 return .failure(SiteError(description: "\(page.path): \(FileErrorText.describe(error))"))
             }
-            return .success((page.path, fingerprint, true))
+            return .success((page.path, PageManifest.Entry(fingerprint: fingerprint, size: html.count), true))
         }
-        var manifest: [(path: String, fingerprint: String)] = []
+        var manifest: [(path: String, entry: PageManifest.Entry)] = []
         var rendered = 0
         for outcome in outcomes {
             let page = try outcome.get()
-            manifest.append((page.path, page.fingerprint))
+            manifest.append((page.path, page.entry))
             if page.rendered { rendered += 1 }
         }
         try write(PageManifest.path, PageManifest.encode(manifest))
@@ -138,7 +138,7 @@ public enum SiteGenerator {
             do {
                 (pages, rendered) = try produce(
                     input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: previous,
-                    reuse: { staging.keepPrevious($0) }
+                    reuse: { staging.keepPrevious($0, size: $1) }
                 ) { path, data in
                     try staging.write(path, data)
                 }

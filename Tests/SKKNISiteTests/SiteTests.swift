@@ -283,6 +283,13 @@ enum SiteFixture {
         _ = try SiteFixture.build(catalog, into: dir)
         #expect(inode("index.html") == home)
         #expect(inode("skema/skema-klaster-pengelolaan-data-pelanggan.html") != scheme)
+        // A page deleted from the output by hand is written again, though its fingerprint is unchanged.
+        let page = dir.appendingPathComponent("skema/skema-klaster-pengelolaan-produksi.html")
+        let bytes = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        let again = try SiteFixture.build(catalog, into: dir)
+        #expect(again.rendered == 1)
+        #expect(try Data(contentsOf: page) == bytes)
         let parent = dir.deletingLastPathComponent()
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter {
             $0.hasPrefix(".\(dir.lastPathComponent).")
