@@ -153,7 +153,7 @@ struct PageFactory {
 
     func unitLink(_ code: UnitCode, missing: Bool? = nil) -> TemplateValue {
         let known = units[code.identity] != nil
-        var link: [String: TemplateValue] = [
+        var link: TemplateObject = [
             "code": .text(code.raw), "href": .text(known ? SitePaths.unit(code.identity) : ""), "known": .flag(known),
         ]
         if let missing { link["missing"] = .flag(missing) }
@@ -180,7 +180,7 @@ struct PageFactory {
                 "suppressed": .number(byRule[id]!.1), "href": .text(SitePaths.rule(id)),
             ]
         }
-        let context: [String: TemplateValue] = [
+        let context: TemplateObject = [
             "decreeCount": .number(c.decrees.count), "qualificationCount": .number(c.qualifications.count),
             "changesSince": .textOrFalse(input.changes?.revision),
             "unitCount": .number(units.count), "schemeCount": .number(c.schemes.count),
@@ -206,7 +206,7 @@ struct PageFactory {
     }
 
     func decree(_ d: Decree) -> Page {
-        let context: [String: TemplateValue] = [
+        let context: TemplateObject = [
             "label": .text(d.label), "title": .text(d.title), "field": .text(d.field ?? ""),
             "dateSet": .text(d.dateSet ?? ""), "source": .text(d.source), "line": .number(d.line),
             "revokes": .list(
@@ -262,7 +262,7 @@ struct PageFactory {
         for unit in q.units where !unit.prerequisites.isEmpty && !expanded.contains(unit.code) {
             roots.append(tree(unit.code, depth: 0, seen: []))
         }
-        let context: [String: TemplateValue] = [
+        let context: TemplateObject = [
             "letter": .text(q.letter), "heading": .text(q.heading), "decreeLabel": .text(d.label),
             "decreeHref": .text(SitePaths.decree(d.id)), "codification": .text(q.codification ?? ""),
             "level": .number(q.level), "group": .text(q.group), "subfield": .text(q.subfield ?? ""),
@@ -297,7 +297,7 @@ struct PageFactory {
                 "requiredBy": .list(v.requiredBy.map { ["code": unitLink($0.code), "label": .text($0.label)] }),
             ]
         }
-        let context: [String: TemplateValue] = [
+        let context: TemplateObject = [
             "identity": .text(entry.identity), "versions": .list(versions),
             "versionCount": .number(entry.versions.count),
             "title": .text(entry.versions.first?.titles.first?.title ?? ""),
@@ -308,7 +308,7 @@ struct PageFactory {
     }
 
     func scheme(_ s: Scheme) -> Page {
-        let context: [String: TemplateValue] = [
+        let context: TemplateObject = [
             "title": .text(s.title), "name": .text(s.name ?? ""), "type": .text(s.packagingType.label),
             "typeText": .text(s.packagingTypeText ?? ""), "level": .text(s.level.map(String.init) ?? ""),
             "owner": .text(s.owner ?? ""), "documentNumber": .text(s.documentNumber ?? ""),
@@ -336,7 +336,7 @@ struct PageFactory {
 
     func findings() -> Page {
         let files = Array(Set(input.diagnostics.map(\.location.file))).sorted()
-        let context: [String: TemplateValue] = [
+        let context: TemplateObject = [
             "findings": .list(input.diagnostics.map { findingContext($0) }),
             "rules": .list(input.rules.map { ["identifier": .text($0.identifier), "name": .text($0.name)] }),
             "files": .texts(files), "count": .number(input.diagnostics.count),
@@ -346,7 +346,7 @@ struct PageFactory {
 
     func rulesIndex() -> Page {
         let counts = Dictionary(grouping: input.diagnostics, by: \.rule).mapValues(\.count)
-        let context: [String: TemplateValue] = [
+        let context: TemplateObject = [
             "rules": .list(
                 input.rules.map {
                     [
@@ -361,7 +361,7 @@ struct PageFactory {
     }
 
     func rule(_ r: RuleInfo) -> Page {
-        let context: [String: TemplateValue] = [
+        let context: TemplateObject = [
             "identifier": .text(r.identifier), "name": .text(r.name), "severity": .text(r.severity.label),
             "summary": .text(r.summary), "rationale": .text(r.rationale),
             "findings": .list(input.diagnostics.filter { $0.rule == r.identifier }.map { findingContext($0) }),

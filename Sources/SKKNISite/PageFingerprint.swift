@@ -55,7 +55,7 @@ struct PageFingerprint: Hashable {
         }
     }
 
-    mutating func add(fields: [String: TemplateValue]) {
+    mutating func add(fields: TemplateObject) {
         add(word: 4)
         add(word: UInt64(fields.count))
         var sum = (a: UInt64(0), b: UInt64(0))
@@ -74,7 +74,7 @@ struct PageFingerprint: Hashable {
         String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
     }
 
-    static func of(templates: PageFingerprint, template: String, context: [String: TemplateValue]) -> PageFingerprint {
+    static func of(templates: PageFingerprint, template: String, context: TemplateObject) -> PageFingerprint {
         var fingerprint = templates
         fingerprint.add(tag: 8, template)
         fingerprint.add(fields: context)

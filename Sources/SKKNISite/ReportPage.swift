@@ -22,7 +22,7 @@ public enum ReportPage {
 
     static func context(
         _ review: DraftReview, css: String, sourceLine: (String, Int) -> String?, place: (String, Int) -> String
-    ) -> [String: TemplateValue] {
+    ) -> TemplateObject {
         let s = review.draft
         let counts = Dictionary(grouping: review.findings, by: { $0.diagnostic.severity }).mapValues(\.count)
         return [

@@ -27,7 +27,7 @@ public struct Page: Sendable {
     public var path: String
     public var template: String
     public var title: String
-    public var context: [String: TemplateValue]
+    public var context: TemplateObject
 }
 
 /// URLs derived from codes and ids, never containing anything that could leave the output

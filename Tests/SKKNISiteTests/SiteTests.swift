@@ -318,18 +318,18 @@ enum SiteFixture {
     }
 
     @Test func aFingerprintChangesWithAnyValueButNotWithKeyOrder() {
-        func print(_ context: [String: TemplateValue]) -> String {
+        func print(_ context: TemplateObject) -> String {
             PageFingerprint.of(templates: PageFingerprint(), template: "unit", context: context).text
         }
-        let base: [String: TemplateValue] = [
+        let base: TemplateObject = [
             "a": "ab", "b": "c", "n": 1, "list": [["x": "satu", "y": true], ["x": "dua"]],
             "long": .text(String(repeating: "judul unit ", count: 20)),
         ]
-        var reordered: [String: TemplateValue] = [:]
+        var reordered: TemplateObject = [:]
         for key in base.keys.sorted().reversed() { reordered[key] = base[key] }
         #expect(print(base) == print(reordered))
         #expect(print(base).count == 32)
-        var changes: [[String: TemplateValue]] = []
+        var changes: [TemplateObject] = []
         for (key, value) in [
             ("a", "a"), ("b", "bc"), ("n", "1"), ("n", 2), ("list", [["x": "satu", "y": false], ["x": "dua"]]),
             ("list", [["x": "dua"], ["x": "satu", "y": true]]),

@@ -19,7 +19,7 @@ import Testing
         case .number(let number): number
         case .flag(let flag): flag
         case .list(let list): list.map(plain)
-        case .object(let fields): fields.mapValues(plain)
+        case .object(let fields): Dictionary(uniqueKeysWithValues: fields.map { ($0.key, plain($0.value)) })
         }
     }
 

@@ -70,7 +70,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders `context` with the template `name`; nil when there is no such template.
-    public func render(_ context: [String: TemplateValue], withTemplate name: String) -> [UInt8]? {
+    public func render(_ context: TemplateObject, withTemplate name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(8192)

@@ -6,7 +6,7 @@ public enum TemplateValue: Sendable, Equatable {
     case number(Int)
     case flag(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     /// A text that may be missing: Mustache counts every text, even "", as true, so a missing
     /// one must be `false` to hide its section.
@@ -25,6 +25,46 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(booleanLiteral value: Bool) { self = .flag(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(TemplateObject(elements))
+    }
+}
+
+/// An object's fields, in the order they were declared. A page's objects have a handful of
+/// fields with short literal names, so a scan finds one faster than a hash table, and
+/// declaring 120,000 pages' contexts hashes no key at all. Equal when the same names have
+/// the same values, in any order (as dictionaries are).
+public struct TemplateObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
+    public typealias Element = (key: String, value: TemplateValue)
+    private var fields: [Element]
+
+    /// A name given twice keeps its last value.
+    init(_ elements: [(String, TemplateValue)]) {
+        fields = []
+        fields.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) { self.init(elements) }
+
+    public subscript(key: String) -> TemplateValue? {
+        get {
+            for field in fields where field.key == key { return field.value }
+            return nil
+        }
+        set {
+            if let index = fields.firstIndex(where: { $0.key == key }) {
+                if let newValue { fields[index].value = newValue } else { fields.remove(at: index) }
+            } else if let newValue {
+                fields.append((key, newValue))
+            }
+        }
+    }
+
+    public var count: Int { fields.count }
+    public var keys: [String] { fields.map(\.key) }
+    public func makeIterator() -> IndexingIterator<[Element]> { fields.makeIterator() }
+
+    public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
+        a.count == b.count && a.fields.allSatisfy { b[$0.key] == $0.value }
     }
 }
