@@ -89,7 +89,7 @@ extension String {
 }
 
 /// The fingerprint of every page of an output, kept inside it (`.skkni/halaman.tsv`) so it is
-/// swapped in together with the pages it describes.
+/// published together with the pages it describes.
 enum PageManifest {
     static let path = ".skkni/halaman.tsv"
 

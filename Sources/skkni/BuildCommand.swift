@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
         let checked = clock.now
         let c = run.loaded.result.catalog
         // The catalogue files are written on their own thread while the pages render; the
-        // site is swapped in only after they are (a failure leaves the old site in place).
+        // site is published only after they are (a failure leaves the old site in place).
         let catalogURL = paths.catalogURL
         let catalogJob = BackgroundJob { _ = try CatalogStore.write(c, to: catalogURL) }
         let formatter = DiagnosticFormatter(sourceLine: run.lines.line)
