@@ -79,7 +79,10 @@ public enum OutputDirectory {
             removeTree(stagingURL)
             throw error
         }
-        let moves = staging.stagedPaths()
+        // Hidden files (the page manifest) last: a manifest that says a page is new must not
+        // arrive before the page, whatever happens to the staging directory meanwhile.
+        let staged = staging.stagedPaths()
+        let moves = staged.filter { !$0.hasPrefix(".") } + staged.filter { $0.hasPrefix(".") }
         let produced = staging.producedPaths(staged: moves)
         if moves.count > swapAbove, moves.count * 8 > produced.count {
             // Much of the output changed (a template edit): moving each file over its old
