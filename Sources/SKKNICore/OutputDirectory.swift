@@ -471,6 +471,9 @@ public final class StagingDirectory: @unchecked Sendable {
         }
     }
 
+    /// Whether the previous output has a file at `path`.
+    public func hasPrevious(_ path: String) -> Bool { listing?.contains(path) ?? false }
+
     /// Keeps the previous output's file at `path` (of `size` bytes, as recorded), unread and
     /// not even asked about: for a page the caller knows is unchanged. False when the output
     /// has no such file (then write it).

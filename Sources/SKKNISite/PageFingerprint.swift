@@ -88,8 +88,8 @@ extension String {
     }
 }
 
-/// The fingerprint of every page of an output, kept inside it (`.skkni/halaman.tsv`) so it is
-/// published together with the pages it describes.
+/// The fingerprint and size of every page and search file of an output, kept inside it
+/// (`.skkni/halaman.tsv`) so it is published together with the files it describes.
 enum PageManifest {
     static let path = ".skkni/halaman.tsv"
 

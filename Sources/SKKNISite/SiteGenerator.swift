@@ -14,8 +14,10 @@ public enum SiteGenerator {
         public var bytes: Int
         /// Files identical to the previous output's, left in place instead of written.
         public var unchanged = 0
-        /// Pages rendered; the others had the fingerprint of the previous build and were linked.
+        /// Pages rendered; the others had the fingerprint of the previous build and were kept.
         public var rendered = 0
+        /// Whether the search files were kept unread (their entries had not changed).
+        public var searchKept = false
         /// Wall time of each step, in order, for `build --timings`.
         public var steps: [(name: String, time: Duration)] = []
         /// How long `finish` ran, alongside the pages.
@@ -51,12 +53,14 @@ public enum SiteGenerator {
     /// Declares the pages, renders them on all cores and hands each file to `write` as soon as
     /// it exists (from several threads at once), then the search index, downloads and static
     /// files. A page whose fingerprint equals `previous[path]`'s is not rendered when `reuse`
-    /// can take the previous output's file (of that size) instead. Returns the number of pages
-    /// and how many were rendered.
+    /// can take the previous output's file (of that size) instead; `has` says, without taking
+    /// it, whether the previous output has a file. Returns the number of pages and how many
+    /// were rendered.
     static func produce(
         _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch, previous: [String: PageManifest.Entry],
-        reuse: @Sendable (String, Int) -> Bool, write: @Sendable (String, Data) throws -> Void
-    ) throws -> (pages: Int, rendered: Int) {
+        has: @Sendable (String) -> Bool = { _ in false }, reuse: @Sendable (String, Int) -> Bool,
+        write: @Sendable (String, Data) throws -> Void
+    ) throws -> (pages: Int, rendered: Int, searchKept: Bool) {
         let templates = siteDirectory.appendingPathComponent("templates")
         let library = try TemplateLibrary(directory: templates)
         let templatesFingerprint = fingerprint(of: library)
@@ -93,9 +97,23 @@ public enum SiteGenerator {
             manifest.append((page.path, page.entry))
             if page.rendered { rendered += 1 }
         }
-        try write(PageManifest.path, PageManifest.encode(manifest))
         stopwatch.lap("render")
-        for (path, data) in SearchIndex.files(for: factory.searchEntries()) { try write(path, data) }
+        // The search files are a function of the search entries alone: when every previous
+        // search file was recorded with these entries' fingerprint, they are kept unread.
+        let entries = factory.searchEntries()
+        let searchPrint = SearchIndex.fingerprint(of: entries)
+        let before = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
+        let searchKept =
+            !before.isEmpty && before.values.allSatisfy { $0.fingerprint == searchPrint } && before.keys.allSatisfy(has)
+        if searchKept {
+            for (path, entry) in before where reuse(path, entry.size) { manifest.append((path, entry)) }
+        } else {
+            for (path, data) in SearchIndex.files(for: entries) {
+                try write(path, data)
+                manifest.append((path, PageManifest.Entry(fingerprint: searchPrint, size: data.count)))
+            }
+        }
+        try write(PageManifest.path, PageManifest.encode(manifest))
         stopwatch.lap("indeks")
         for (path, data) in Downloads.csvFiles(input.catalog) { try write(path, data) }
         let staticDir = siteDirectory.appendingPathComponent("static")
@@ -104,13 +122,15 @@ public enum SiteGenerator {
             try write("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name)))
         }
         stopwatch.lap("csv")
-        return (plans.count, rendered)
+        return (plans.count, rendered, searchKept)
     }
 
-    /// Every template's name and text, as the library read them: a change to any of them
+    /// Every template's name and text, as the library read them, and the running binary: a
+    /// change to any template, or a new `skkni` (whose renderer may write other bytes),
     /// changes every page's fingerprint.
     static func fingerprint(of library: TemplateLibrary) -> PageFingerprint {
         var fingerprint = PageFingerprint()
+        fingerprint.add(tag: 14, RunningBinary.stamp)
         for source in library.sources {
             fingerprint.add(tag: 9, source.name + ".mustache")
             fingerprint.add(tag: 10, source.text)
@@ -131,14 +151,15 @@ public enum SiteGenerator {
         var unchanged = 0
         let previous = PageManifest.read(from: output)
         var rendered = 0
+        var searchKept = false
         var finishTime = Duration.zero
         try OutputDirectory.replace(output, checkpoint: checkpoint) { staging in
             let stagingURL = staging.url
             let database = BackgroundJob { try finish(stagingURL) }
             do {
-                (pages, rendered) = try produce(
+                (pages, rendered, searchKept) = try produce(
                     input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: previous,
-                    reuse: { staging.keepPrevious($0, size: $1) }
+                    has: { staging.hasPrevious($0) }, reuse: { staging.keepPrevious($0, size: $1) }
                 ) { path, data in
                     try staging.write(path, data)
                 }
@@ -158,7 +179,7 @@ public enum SiteGenerator {
         stopwatch.lap("sinkron_tukar")
         return Summary(
             pages: pages, files: counts.files, bytes: counts.bytes, unchanged: unchanged, rendered: rendered,
-            steps: stopwatch.steps, finishTime: finishTime)
+            searchKept: searchKept, steps: stopwatch.steps, finishTime: finishTime)
     }
 }
 
@@ -228,6 +249,20 @@ enum SearchIndex {
         var path: String
     }
 
+    static let folder = "search/"
+
+    /// What the search files are a function of: the entries, in order, and the running binary.
+    static func fingerprint(of entries: [Entry]) -> String {
+        var fingerprint = PageFingerprint()
+        fingerprint.add(tag: 14, RunningBinary.stamp)
+        for entry in entries {
+            fingerprint.add(tag: 11, entry.label)
+            fingerprint.add(tag: 12, entry.title)
+            fingerprint.add(tag: 13, entry.path)
+        }
+        return fingerprint.text
+    }
+
     /// One script per first letter of any word, each a JSON array of `[key, label, title, path]`
     /// sorted by path.
     static func files(for entries: [Entry]) -> [(String, Data)] {
@@ -258,7 +293,7 @@ enum SearchIndex {
                 bytes += records[i].json
             }
             bytes += Array("]);\n".utf8)
-            return ("search/\(name).js", Data(bytes))
+            return ("\(folder)\(name).js", Data(bytes))
         }
     }
 

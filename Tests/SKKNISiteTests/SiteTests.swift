@@ -266,6 +266,39 @@ enum SiteFixture {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    /// The search files depend on the searchable labels and titles only: a change elsewhere
+    /// keeps them unread, a retitled scheme rebuilds them, and either way they equal a fresh build's.
+    @Test func searchFilesAreKeptWhileTheirEntriesAreUnchanged() throws {
+        var catalog = try SiteFixture.seeds()
+        let dir = SiteFixture.temporary()
+        let fresh = SiteFixture.temporary()
+        defer {
+            try? FileManager.default.removeItem(at: dir)
+            try? FileManager.default.removeItem(at: fresh)
+        }
+        #expect(try SiteFixture.build(catalog, into: dir).searchKept == false)
+        // The decree's title changes: its pages change, no search entry does.
+        catalog.decrees[0].title += " (diubah)"
+        let moved = try SiteFixture.build(catalog, into: dir)
+        #expect(moved.searchKept)
+        #expect(moved.rendered > 0)
+        // A scheme's name is a search entry.
+        let index = catalog.schemes.firstIndex { $0.id == "skema-klaster-pengelolaan-produksi" }!
+        catalog.schemes[index].name = "Pengelolaan Zebra"
+        #expect(try SiteFixture.build(catalog, into: dir).searchKept == false)
+        #expect(try String(contentsOf: dir.appendingPathComponent("search/z.js"), encoding: .utf8).contains("zebra"))
+        #expect(try SiteFixture.build(catalog, into: dir).searchKept)
+        _ = try SiteFixture.build(catalog, into: fresh)
+        let files = SiteFixture.files(in: fresh).filter { $0.hasPrefix("search/") }
+        #expect(files.count > 10)
+        #expect(SiteFixture.files(in: dir).filter { $0.hasPrefix("search/") } == files)
+        for f in files {
+            #expect(
+                try Data(contentsOf: dir.appendingPathComponent(f)) == Data(contentsOf: fresh.appendingPathComponent(f))
+            )
+        }
+    }
+
     /// A rebuild touches only the files that changed: the others keep their inode.
     @Test func aRebuildLeavesUnchangedFilesInPlace() throws {
         var catalog = try SiteFixture.seeds()
