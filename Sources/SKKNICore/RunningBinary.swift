@@ -1,8 +1,8 @@
 import Foundation
 
 /// The executable running now, by size, modification time and inode: what a build keeps for
-/// reuse (page fingerprints, the search index) is reused only by the same binary, so a new
-/// `skkni` never serves output that older code computed.
+/// reuse (the import cache, page fingerprints, the search index) is reused only by the same
+/// binary, so a new `skkni` never serves output that older code computed.
 public enum RunningBinary {
     public static let stamp: String = {
         var status = stat()

@@ -47,10 +47,7 @@ public struct ImportCache: Sendable {
         }
     }
 
-    private static let magic = Array("skkni-impor 1\n".utf8)
-
-    /// The running binary, by the same stamp: a rebuilt `skkni` starts from an empty cache.
-    static let binaryStamp: FileStamp? = FileStamp("/proc/self/exe") ?? FileStamp(CommandLine.arguments[0])
+    private static let magic = Array("skkni-impor 2\n".utf8)
 
     /// One document as the cache holds it: its path, stamp and encoded outcome.
     struct Entry {
@@ -61,14 +58,16 @@ public struct ImportCache: Sendable {
 
     /// The entries of the cache file, by document path; empty when there is no usable cache.
     func load() -> [String: Entry] {
-        guard let url, let binary = ImportCache.binaryStamp, let bytes = ImportCache.contents(of: url.path),
-            bytes.starts(with: ImportCache.magic)
-        else { return [:] }
+        guard let url, let bytes = ImportCache.contents(of: url.path), bytes.starts(with: ImportCache.magic) else {
+            return [:]
+        }
         return bytes.withUnsafeBytes { raw -> [String: Entry] in
             var reader = SnapshotReader(raw, offset: ImportCache.magic.count)
             do throws(SnapshotError) {
-                guard try ImportCache.readStamp(&reader) == binary else { return [:] }
+                // A rebuilt `skkni` may parse differently: it starts from an empty cache.
+                guard try reader.string() == RunningBinary.stamp else { return [:] }
                 let count = try reader.int()
+                guard count >= 0, count <= bytes.count else { return [:] }
                 var entries: [String: Entry] = [:]
                 entries.reserveCapacity(count)
                 for _ in 0..<count {
@@ -136,11 +135,11 @@ public struct ImportCache: Sendable {
     /// clean" case), so it is parsed again next time. A cache that cannot be written is only
     /// a slower next run.
     func save(_ entries: [Entry]) {
-        guard let url, let binary = ImportCache.binaryStamp else { return }
+        guard let url else { return }
         let settled = Int((Date().timeIntervalSince1970 - settleSeconds) * 1_000_000_000)
         let kept = entries.filter { $0.stamp.changed < settled && $0.stamp.modified < settled }
         var head = SnapshotWriter()
-        ImportCache.write(binary, to: &head)
+        head.write(RunningBinary.stamp)
         head.write(kept.count)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.path + "/.\(url.lastPathComponent).\(getpid())"

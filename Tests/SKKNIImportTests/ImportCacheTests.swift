@@ -94,7 +94,7 @@ import Testing
         let cache = ImportCache(url: cacheURL, settleSeconds: 0)
         _ = try Importer.importDirectory(dir, displayPrefix: "catalog/sources", cache: cache)
         let bytes = try Data(contentsOf: cacheURL)
-        for damaged in [bytes.prefix(bytes.count / 2), Data("skkni-impor 1\n".utf8), Data(), bytes + Data([1])] {
+        for damaged in [bytes.prefix(bytes.count / 2), Data("skkni-impor 2\n".utf8), Data(), bytes + Data([1])] {
             try damaged.write(to: cacheURL)
             let result = try Importer.importDirectory(dir, displayPrefix: "catalog/sources", cache: cache)
             #expect(result.parsed == 5)
