@@ -150,7 +150,8 @@ public enum Importer {
         let results = ConcurrentMap.map(files) { file -> (Outcome, ImportCache.Entry?, Bool) in
             // The stamp is taken before the file is read: a change while reading then shows as
             // a different stamp next time, never as an old stamp on new content.
-            let stamp = ImportCache.FileStamp(file.url.path)
+            // Without a cache there is nothing to compare or keep.
+            let stamp = cache.url == nil ? nil : ImportCache.FileStamp(file.url.path)
             if let stamp, let entry = cached[file.display], entry.stamp == stamp,
                 let (document, diagnostics) = ImportCache.decode(entry.payload)
             {
