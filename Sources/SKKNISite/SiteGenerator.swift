@@ -275,7 +275,8 @@ enum SearchIndex {
             var json: [UInt8] = [UInt8(ascii: "[")]
             for (k, field) in [key, entry.label, entry.title, entry.path].enumerated() {
                 if k > 0 { json.append(UInt8(ascii: ",")) }
-                appendJSONString(field, to: &json)
+                // Inside a script element: `<` escaped too, so no text can close it.
+                JSONString.append(field, to: &json, escapingLessThan: true)
             }
             json.append(UInt8(ascii: "]"))
             return (json, Array(Set(key.split(separator: " ").compactMap(\.first))))
@@ -297,29 +298,6 @@ enum SearchIndex {
         }
     }
 
-    /// Appends a JSON string literal safe inside a script: as JSONEncoder writes it, plus `<`
-    /// as `\u003c` so no text can close the script element. Works on UTF-8 bytes: every byte
-    /// that needs escaping is ASCII, and multi-byte characters are copied as they are.
-    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-            case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
-            case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-            case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
 }
 
 /// CSV files for spreadsheet users.
