@@ -298,7 +298,7 @@ struct Journal: Equatable {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, temporary) }
         do {
-            try StagingDirectory.writeAll(encoded, to: descriptor, path: temporary)
+            try encoded.withUnsafeBytes { try RawFile.write($0, to: descriptor, path: temporary) }
             guard fsync(descriptor) == 0 else { throw StagingDirectory.posixError(errno, temporary) }
             close(descriptor)
         } catch {
@@ -446,14 +446,7 @@ public final class StagingDirectory: @unchecked Sendable {
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count
         else { return false }
         guard !data.isEmpty else { return true }
-        var buffer = [UInt8](repeating: 0, count: data.count)
-        var offset = 0
-        while offset < data.count {
-            let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, data.count - offset) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            offset += n
-        }
+        guard let buffer = RawFile.read(descriptor, count: data.count) else { return false }
         return data.withUnsafeBytes { bytes in
             buffer.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, data.count) == 0 }
         }
@@ -515,22 +508,8 @@ public final class StagingDirectory: @unchecked Sendable {
         creation.unlock()
         guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, full) }
         defer { close(descriptor) }
-        try StagingDirectory.writeAll(data, to: descriptor, path: full)
+        try data.withUnsafeBytes { try RawFile.write($0, to: descriptor, path: full) }
         count(path, bytes: data.count, kept: false)
-    }
-
-    static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw StagingDirectory.posixError(errno, path)
-                }
-                offset += n
-            }
-        }
     }
 
     private func count(_ path: String, bytes size: Int, kept isKept: Bool) {

@@ -58,7 +58,7 @@ public struct ImportCache: Sendable {
 
     /// The entries of the cache file, by document path; empty when there is no usable cache.
     func load() -> [String: Entry] {
-        guard let url, let bytes = ImportCache.contents(of: url.path), bytes.starts(with: ImportCache.magic) else {
+        guard let url, let bytes = RawFile.contents(of: url.path), bytes.starts(with: ImportCache.magic) else {
             return [:]
         }
         return bytes.withUnsafeBytes { raw -> [String: Entry] in
@@ -150,12 +150,11 @@ public struct ImportCache: Sendable {
         var buffer = ImportCache.magic + head.bytes
         var complete = true
         func flush() {
-            var offset = 0
-            buffer.withUnsafeBytes { raw in
-                while complete, offset < raw.count {
-                    let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0, errno == EINTR { continue }
-                    if n <= 0 { complete = false } else { offset += n }
+            if complete {
+                do {
+                    try buffer.withUnsafeBytes { try RawFile.write($0, to: descriptor, path: temporary) }
+                } catch {
+                    complete = false
                 }
             }
             buffer.removeAll(keepingCapacity: true)
@@ -172,24 +171,5 @@ public struct ImportCache: Sendable {
         flush()
         close(descriptor)
         if !complete || rename(temporary, url.path) != 0 { unlink(temporary) }
-    }
-
-    /// A file's bytes, read straight into one array (no second copy through `Data`).
-    static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        let size = Int(status.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var offset = 0
-        while offset < size {
-            let n = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, size - offset) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            offset += n
-        }
-        return bytes
     }
 }
