@@ -30,7 +30,7 @@ public enum OutputDirectory {
     /// `checkpoint` is told "site" halfway through the files and "database" before `finish`.
     public static func replace(
         _ output: URL, with files: [(String, Data)], finish: (URL) throws -> Void = { _ in },
-        checkpoint: @escaping (String) -> Void = { _ in }
+        checkpoint: (String) -> Void = { _ in }
     ) throws {
         try replace(output, checkpoint: checkpoint) { staging in
             for (index, (path, data)) in files.enumerated() {
