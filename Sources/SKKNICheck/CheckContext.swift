@@ -16,30 +16,19 @@ public final class DecreeRow: Sendable {
     }
 }
 
-/// The catalogue prepared for rules: every index built once, so no rule compares all pairs.
-public struct CheckContext: Sendable {
-    public let catalog: Catalog
-    /// Draft schemes checked against the catalogue without being part of it.
-    public let drafts: [Scheme]
+/// The decrees' rows and their indexes: what every check needs and what stays the same while
+/// only scheme documents change (`build --watch` keeps it between rebuilds).
+public final class DecreeIndex: Sendable {
     public let decreeRows: [DecreeRow]
     public let rowsByCode: [String: [Int]]
     public let rowsByIdentity: [String: [Int]]
-    /// Decree units by folded title, for finding a unit under another code.
-    public let codesByFoldedTitle: [String: [UnitCode]]
     public let decreeIDs: Set<String>
     /// Decrees revoked by a decree in the catalogue: revoked id -> (revoking decree, reference).
     public let revokedBy: [String: (Decree, DecreeReference)]
-    /// Catalogue schemes first, then drafts.
-    public let schemes: [Scheme]
-    /// How each unit of `schemes[i]` relates to the decrees: resolved once here (on all
-    /// cores) instead of once per rule that asks.
-    private(set) var resolutions: [[SchemeUnitResolution]] = []
 
-    public init(catalog: Catalog, drafts: [Scheme] = []) {
-        self.catalog = catalog
-        self.drafts = drafts
+    public init(_ decrees: [Decree]) {
         var collected: [DecreeRow] = []
-        for decree in catalog.decrees {
+        for decree in decrees {
             for q in decree.qualifications {
                 for unit in q.units { collected.append(DecreeRow(decree: decree, qualification: q, unit: unit)) }
             }
@@ -56,6 +45,57 @@ public struct CheckContext: Sendable {
         }
         rowsByCode = indexes[0]
         rowsByIdentity = indexes[1]
+        decreeIDs = Set(decrees.map(\.id))
+        var revoked: [String: (Decree, DecreeReference)] = [:]
+        for decree in decrees {
+            for reference in decree.revokes where revoked[reference.decreeID] == nil {
+                revoked[reference.decreeID] = (decree, reference)
+            }
+        }
+        revokedBy = revoked
+    }
+}
+
+/// Which findings a check is asked for.
+public enum CheckFocus: Sendable {
+    /// All of them.
+    case everything
+    /// Only those that depend on the context's schemes (see `RuleScope`): rules skip their
+    /// decree-only part; per-code rules look at these unit codes.
+    case schemes(codes: Set<String>)
+}
+
+/// The catalogue prepared for rules: every index built once, so no rule compares all pairs.
+public struct CheckContext: Sendable {
+    public let catalog: Catalog
+    /// Draft schemes checked against the catalogue without being part of it.
+    public let drafts: [Scheme]
+    public let decreeIndex: DecreeIndex
+    public let focus: CheckFocus
+    public var decreeRows: [DecreeRow] { decreeIndex.decreeRows }
+    public var rowsByCode: [String: [Int]] { decreeIndex.rowsByCode }
+    public var rowsByIdentity: [String: [Int]] { decreeIndex.rowsByIdentity }
+    /// Decree units by folded title, for finding a unit under another code.
+    public let codesByFoldedTitle: [String: [UnitCode]]
+    public var decreeIDs: Set<String> { decreeIndex.decreeIDs }
+    /// Decrees revoked by a decree in the catalogue: revoked id -> (revoking decree, reference).
+    public var revokedBy: [String: (Decree, DecreeReference)] { decreeIndex.revokedBy }
+    /// Catalogue schemes first, then drafts.
+    public let schemes: [Scheme]
+    /// How each unit of `schemes[i]` relates to the decrees: resolved once here (on all
+    /// cores) instead of once per rule that asks.
+    private(set) var resolutions: [[SchemeUnitResolution]] = []
+
+    /// `decreeIndex` must be `DecreeIndex(catalog.decrees)` when given (it saves building it).
+    public init(
+        catalog: Catalog, drafts: [Scheme] = [], decreeIndex: DecreeIndex? = nil, focus: CheckFocus = .everything
+    ) {
+        self.catalog = catalog
+        self.drafts = drafts
+        self.focus = focus
+        let index = decreeIndex ?? DecreeIndex(catalog.decrees)
+        self.decreeIndex = index
+        let rows = index.decreeRows
         let allSchemes = catalog.schemes + drafts
         // Titles are looked up only for scheme units whose code and identity the decrees do
         // not know: fold just the decree titles whose signature one of those could match,
@@ -63,7 +103,9 @@ public struct CheckContext: Sendable {
         var wanted = Set<UInt64>()
         for scheme in allSchemes {
             for unit in scheme.units
-            where unit.code.isValid && indexes[0][unit.code.raw] == nil && indexes[1][unit.code.identity] == nil {
+            where unit.code.isValid && index.rowsByCode[unit.code.raw] == nil
+                && index.rowsByIdentity[unit.code.identity] == nil
+            {
                 wanted.insert(Self.titleSignature(TitleText.fold(unit.title)))
             }
         }
@@ -74,20 +116,24 @@ public struct CheckContext: Sendable {
             }
         }
         codesByFoldedTitle = byTitle.mapValues { $0.sorted() }
-        decreeIDs = Set(catalog.decrees.map(\.id))
-        var revoked: [String: (Decree, DecreeReference)] = [:]
-        for decree in catalog.decrees {
-            for reference in decree.revokes where revoked[reference.decreeID] == nil {
-                revoked[reference.decreeID] = (decree, reference)
-            }
-        }
-        revokedBy = revoked
         schemes = allSchemes
         let indexed = self
         resolutions = ConcurrentMap.map(schemes) { scheme in
             scheme.units.map { SchemeUnitResolution.resolve($0, context: indexed) }
         }
     }
+
+    /// Whether rules report what depends on the decrees alone.
+    public var checksDecrees: Bool {
+        if case .everything = focus { return true }
+        return false
+    }
+
+    /// The decrees whose own content a rule checks: none when only scheme findings are asked for.
+    public var checkedDecrees: [Decree] { checksDecrees ? catalog.decrees : [] }
+
+    /// The decree rows whose own content a rule checks: none when only scheme findings are asked for.
+    public var checkedDecreeRows: [DecreeRow] { checksDecrees ? decreeRows : [] }
 
     /// A hash of a text's letters and digits, ASCII lowercased, other bytes as they are. Folding
     /// keeps letters and digits and only lowercases them, so equal folded titles have equal

@@ -80,8 +80,25 @@ public struct RuleDescription: Sendable {
     }
 }
 
+/// What a rule's findings depend on. An incremental check (`IncrementalCheck`, for
+/// `build --watch`) reruns after scheme documents change only what this says could change;
+/// the test suite checks each rule's declaration on the seeds and a synthetic catalogue.
+public enum RuleScope: Sendable {
+    /// The decrees alone.
+    case decrees
+    /// A finding located in a scheme's file depends on the decrees and that scheme alone; one
+    /// located in a decree on the decrees alone.
+    case eachScheme
+    /// Each finding's subject is a unit code; it depends on the decrees and on every scheme
+    /// unit with that code.
+    case eachUnitCode
+}
+
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+    /// Declared by every rule, without a default: a wrong guess would make incremental
+    /// checks silently differ from full ones.
+    static var scope: RuleScope { get }
     init()
     func check(_ context: CheckContext) -> [Diagnostic]
 }

@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct PackagingCountRule: Rule {
     public init() {}
+    public static let scope = RuleScope.decrees
 
     public static let description = RuleDescription(
         identifier: "SKK301", name: "packaging-count", severity: .error,

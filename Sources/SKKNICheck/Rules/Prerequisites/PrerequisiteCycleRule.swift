@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct PrerequisiteCycleRule: Rule {
     public init() {}
+    public static let scope = RuleScope.decrees
 
     public static let description = RuleDescription(
         identifier: "SKK204", name: "prerequisite-cycle", severity: .error,

@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct PrerequisiteNotPackagedRule: Rule {
     public init() {}
+    public static let scope = RuleScope.decrees
 
     public static let description = RuleDescription(
         identifier: "SKK201", name: "prerequisite-not-packaged", severity: .error,

@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct PrerequisiteOtherVersionRule: Rule {
     public init() {}
+    public static let scope = RuleScope.decrees
 
     public static let description = RuleDescription(
         identifier: "SKK202", name: "prerequisite-other-version", severity: .warning,

@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct PrerequisiteUnknownRule: Rule {
     public init() {}
+    public static let scope = RuleScope.decrees
 
     public static let description = RuleDescription(
         identifier: "SKK203", name: "prerequisite-unknown", severity: .error,

@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct KKNIConformanceRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachScheme
 
     static let catalog = """
         A. JENJANG KUALIFIKASI 4 KELOMPOK ASESOR

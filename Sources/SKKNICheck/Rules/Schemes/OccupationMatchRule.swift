@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct OccupationMatchRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachScheme
 
     public static let description = RuleDescription(
         identifier: "SKK408", name: "occupation-match", severity: .note,

@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct RevokedDecreeRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachScheme
 
     public static let description = RuleDescription(
         identifier: "SKK405", name: "revoked-decree", severity: .error,

@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct SchemePrerequisiteMissingRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachScheme
 
     static let catalog = """
         A. JENJANG KUALIFIKASI 3 KELOMPOK INSTRUKTUR

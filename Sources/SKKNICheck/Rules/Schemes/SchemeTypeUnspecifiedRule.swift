@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct SchemeTypeUnspecifiedRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachScheme
 
     public static let description = RuleDescription(
         identifier: "SKK401", name: "scheme-type-unspecified", severity: .warning,

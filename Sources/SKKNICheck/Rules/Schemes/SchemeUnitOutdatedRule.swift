@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct SchemeUnitOutdatedRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachScheme
 
     public static let description = RuleDescription(
         identifier: "SKK403", name: "scheme-unit-outdated", severity: .warning,

@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct SchemeUnitUnknownRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachScheme
 
     public static let description = RuleDescription(
         identifier: "SKK402", name: "scheme-unit-unknown", severity: .warning,

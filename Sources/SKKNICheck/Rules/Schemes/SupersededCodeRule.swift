@@ -2,6 +2,7 @@ import SKKNICore
 
 public struct SupersededCodeRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachScheme
 
     public static let description = RuleDescription(
         identifier: "SKK404", name: "superseded-code", severity: .warning,

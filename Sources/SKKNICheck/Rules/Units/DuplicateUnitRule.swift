@@ -3,6 +3,7 @@ import SKKNICore
 /// The same code twice in one list, as both inti and pilihan, or twice in a scheme.
 public struct DuplicateUnitRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachScheme
 
     public static let description = RuleDescription(
         identifier: "SKK101", name: "duplicate-unit", severity: .error,
@@ -55,7 +56,7 @@ public struct DuplicateUnitRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for decree in context.catalog.decrees {
+        for decree in context.checkedDecrees {
             for q in decree.qualifications {
                 for (earlier, unit) in Self.repeats(q.units, by: \.code.raw) {
                     let place = SourceLocation(file: decree.source, line: earlier.line)

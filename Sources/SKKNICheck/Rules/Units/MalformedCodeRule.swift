@@ -3,6 +3,7 @@ import SKKNICore
 /// A code in neither format, with a suggestion when swapping look-alike characters fixes it.
 public struct MalformedCodeRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachScheme
 
     public static let description = RuleDescription(
         identifier: "SKK104", name: "malformed-code", severity: .error,
@@ -47,7 +48,7 @@ public struct MalformedCodeRule: Rule {
             }
             found.append(finding(message, at: location, subject: code.raw))
         }
-        for row in context.decreeRows {
+        for row in context.checkedDecreeRows {
             report(row.unit.code, row.location, "unit")
             for p in row.unit.prerequisites { report(p, row.location, "persyaratan") }
         }

@@ -3,6 +3,7 @@ import SKKNICore
 /// One code written with different titles.
 public struct TitleDriftRule: Rule {
     public init() {}
+    public static let scope = RuleScope.eachUnitCode
 
     public static let description = RuleDescription(
         identifier: "SKK103", name: "title-drift", severity: .warning,
@@ -51,9 +52,16 @@ public struct TitleDriftRule: Rule {
             context.rowsByCode[code].map { context.decreeRows[$0[0]].unit.cleanTitle }
         }
         var drifting = Set<String>()
-        for (code, rowIndices) in context.rowsByCode where rowIndices.count > 1 {
+        func checkDecreeRows(_ code: String, _ rowIndices: [Int]) {
+            guard rowIndices.count > 1 else { return }
             let first = context.decreeRows[rowIndices[0]].unit.cleanTitle
             if rowIndices.contains(where: { context.decreeRows[$0].unit.cleanTitle != first }) { drifting.insert(code) }
+        }
+        switch context.focus {
+        case .everything:
+            for (code, rowIndices) in context.rowsByCode { checkDecreeRows(code, rowIndices) }
+        case .schemes(let codes):
+            for code in codes { context.rowsByCode[code].map { checkDecreeRows(code, $0) } }
         }
         // A scheme that copies a decree unit under another title drifts too.
         for scheme in context.schemes {

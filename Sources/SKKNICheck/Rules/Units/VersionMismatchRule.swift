@@ -3,6 +3,7 @@ import SKKNICore
 /// One unit identity seen at different versions across the decrees.
 public struct VersionMismatchRule: Rule {
     public init() {}
+    public static let scope = RuleScope.decrees
 
     public static let description = RuleDescription(
         identifier: "SKK102", name: "version-mismatch", severity: .warning,
