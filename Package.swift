@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(
             name: "SKKNISiteTests",
             dependencies: [
-                "SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite",
+                "SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite", "SKKNISynthetic",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(name: "SKKNIFuzzTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIFuzz"]),

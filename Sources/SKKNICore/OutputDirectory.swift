@@ -432,9 +432,32 @@ public final class StagingDirectory: @unchecked Sendable {
 
     /// Every file of this build: the staged ones and the kept ones.
     func producedPaths(staged: [String]) -> Set<String> {
+        keptPaths().union(staged)
+    }
+
+    /// The previous output's files this build keeps: those it asked to keep, and with
+    /// `keepUnmentioned` every one it did not drop.
+    private func keptPaths() -> Set<String> {
         lock.lock()
-        defer { lock.unlock() }
-        return Set(kept).union(staged)
+        let asked = kept
+        let everything = keepsUnmentioned
+        let excluded = dropped
+        lock.unlock()
+        guard everything, let listing else { return Set(asked) }
+        return listing.entries.files.subtracting(excluded)
+    }
+
+    private var keepsUnmentioned = false
+    private var dropped: Set<String> = []
+
+    /// Keeps every file of the previous output that this build does not write, except
+    /// `dropping`: for an update that knows which few files it changes, instead of naming the
+    /// 100,000 it keeps.
+    public func keepUnmentioned(dropping paths: [String]) {
+        lock.withLock {
+            keepsUnmentioned = true
+            dropped = Set(paths)
+        }
     }
 
     /// Whether the file at `path` has exactly these bytes.
@@ -456,7 +479,8 @@ public final class StagingDirectory: @unchecked Sendable {
     /// the whole build (for swapping trees instead of moving files one by one).
     func linkKept() throws {
         guard let previousRoot else { return }
-        for path in lock.withLock({ kept }) {
+        let staged = Set(stagedPaths())
+        for path in keptPaths().subtracting(staged).sorted() {
             try makeFolder(folder(of: path))
             guard link(previousRoot + "/" + path, root + "/" + path) == 0 else {
                 throw StagingDirectory.posixError(errno, root + "/" + path)

@@ -38,4 +38,10 @@ public enum RawFile {
         guard fstat(descriptor, &status) == 0 else { return nil }
         return read(descriptor, count: Int(status.st_size))
     }
+
+    /// The size of the file at `path` in bytes; 0 when there is none.
+    public static func size(of path: String) -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
+    }
 }

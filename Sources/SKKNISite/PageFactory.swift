@@ -13,12 +13,13 @@ struct PageFactory {
     let qualifications: [(decree: Decree, qualification: Qualification)]
     let decreeIDs: Set<String>
 
-    init(input: SiteInput) {
+    /// `units`: `UnitIndex.build(input.catalog)`, when the caller has it already.
+    init(input: SiteInput, units: [String: UnitIndex.Entry]? = nil) {
         self.input = input
         var bySubject: [String: [Diagnostic]] = [:]
         for d in input.diagnostics { bySubject[d.subject, default: []].append(d) }
         findingsBySubject = bySubject
-        units = UnitIndex.build(input.catalog)
+        self.units = units ?? UnitIndex.build(input.catalog)
         qualificationIDs = Set(input.catalog.decrees.flatMap { $0.qualifications.map(\.id) })
         schemeIDs = Set(input.catalog.schemes.map(\.id))
         qualifications = input.catalog.qualifications

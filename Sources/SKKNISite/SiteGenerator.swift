@@ -22,6 +22,8 @@ public enum SiteGenerator {
         public var steps: [(name: String, time: Duration)] = []
         /// How long `finish` ran, alongside the pages.
         public var finishTime = Duration.zero
+        /// What the next `update` needs to rewrite only what a change touches.
+        public var state: SiteState?
     }
 
     /// Wall time of steps, in the order they ran.
@@ -60,13 +62,58 @@ public enum SiteGenerator {
         _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch, previous: [String: PageManifest.Entry],
         has: @Sendable (String) -> Bool = { _ in false }, reuse: @Sendable (String, Int) -> Bool,
         write: @Sendable (String, Data) throws -> Void
-    ) throws -> (pages: Int, rendered: Int, searchKept: Bool) {
-        let templates = siteDirectory.appendingPathComponent("templates")
-        let library = try TemplateLibrary(directory: templates)
+    ) throws -> (pages: Int, rendered: Int, searchKept: Bool, state: SiteState) {
+        let library = try TemplateLibrary(directory: siteDirectory.appendingPathComponent("templates"))
         let templatesFingerprint = fingerprint(of: library)
         let factory = PageFactory(input: input)
         let plans = factory.plan()
         stopwatch.lap("deklarasi")
+        let pages = try render(
+            plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
+            previous: previous, reuse: reuse, write: write)
+        var manifest = pages.manifest
+        stopwatch.lap("render")
+        // The search files are a function of the search entries alone: when every previous
+        // search file was recorded with these entries' fingerprint, they are kept unread.
+        let entries = factory.searchEntries()
+        let searchPrint = SearchIndex.fingerprint(of: entries)
+        let before = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
+        let searchKept =
+            !before.isEmpty && before.values.allSatisfy { $0.fingerprint == searchPrint } && before.keys.allSatisfy(has)
+        if searchKept {
+            for (path, entry) in before where reuse(path, entry.size) { manifest.append((path, entry)) }
+        } else {
+            for (path, data) in SearchIndex.files(for: entries) {
+                try write(path, data)
+                manifest.append((path, PageManifest.Entry(fingerprint: searchPrint, size: data.count)))
+            }
+        }
+        try write(PageManifest.path, PageManifest.encode(manifest))
+        stopwatch.lap("indeks")
+        for (path, data) in Downloads.csvFiles(input.catalog) { try write(path, data) }
+        try writeStaticFiles(siteDirectory, write: write)
+        stopwatch.lap("csv")
+        let state = SiteState(
+            input: input, units: factory.units, manifest: Dictionary(manifest, uniquingKeysWith: { a, _ in a }),
+            templatesFingerprint: templatesFingerprint.text)
+        return (plans.count, pages.rendered, searchKept, state)
+    }
+
+    static func writeStaticFiles(_ siteDirectory: URL, write: (String, Data) throws -> Void) throws {
+        let staticDir = siteDirectory.appendingPathComponent("static")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: staticDir.path))?.sorted() ?? []
+        where !name.hasPrefix(".") {
+            try write("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name)))
+        }
+    }
+
+    /// Renders `plans` on all cores, handing each page to `write`; a page whose fingerprint
+    /// equals `previous[path]`'s is kept when `reuse` can take the previous output's file.
+    static func render(
+        _ plans: [PageFactory.Plan], factory: PageFactory, library: TemplateLibrary,
+        templatesFingerprint: PageFingerprint, previous: [String: PageManifest.Entry],
+        reuse: @Sendable (String, Int) -> Bool, write: @Sendable (String, Data) throws -> Void
+    ) throws -> (manifest: [(path: String, entry: PageManifest.Entry)], rendered: Int) {
         let outcomes = ConcurrentMap.map(plans.map { PlanBox(plan: $0) }) {
             box -> Result<(path: String, entry: PageManifest.Entry, rendered: Bool), SiteError> in
             let page = factory.page(box.plan)
@@ -97,32 +144,7 @@ public enum SiteGenerator {
             manifest.append((page.path, page.entry))
             if page.rendered { rendered += 1 }
         }
-        stopwatch.lap("render")
-        // The search files are a function of the search entries alone: when every previous
-        // search file was recorded with these entries' fingerprint, they are kept unread.
-        let entries = factory.searchEntries()
-        let searchPrint = SearchIndex.fingerprint(of: entries)
-        let before = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
-        let searchKept =
-            !before.isEmpty && before.values.allSatisfy { $0.fingerprint == searchPrint } && before.keys.allSatisfy(has)
-        if searchKept {
-            for (path, entry) in before where reuse(path, entry.size) { manifest.append((path, entry)) }
-        } else {
-            for (path, data) in SearchIndex.files(for: entries) {
-                try write(path, data)
-                manifest.append((path, PageManifest.Entry(fingerprint: searchPrint, size: data.count)))
-            }
-        }
-        try write(PageManifest.path, PageManifest.encode(manifest))
-        stopwatch.lap("indeks")
-        for (path, data) in Downloads.csvFiles(input.catalog) { try write(path, data) }
-        let staticDir = siteDirectory.appendingPathComponent("static")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: staticDir.path))?.sorted() ?? []
-        where !name.hasPrefix(".") {
-            try write("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name)))
-        }
-        stopwatch.lap("csv")
-        return (plans.count, rendered, searchKept)
+        return (manifest, rendered)
     }
 
     /// Every template's name and text, as the library read them, and the running binary: a
@@ -153,11 +175,12 @@ public enum SiteGenerator {
         var rendered = 0
         var searchKept = false
         var finishTime = Duration.zero
+        var state: SiteState?
         try OutputDirectory.replace(output, checkpoint: checkpoint) { staging in
             let stagingURL = staging.url
             let database = BackgroundJob { try finish(stagingURL) }
             do {
-                (pages, rendered, searchKept) = try produce(
+                (pages, rendered, searchKept, state) = try produce(
                     input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: previous,
                     has: { staging.hasPrevious($0) }, reuse: { staging.keepPrevious($0, size: $1) }
                 ) { path, data in
@@ -179,7 +202,7 @@ public enum SiteGenerator {
         stopwatch.lap("sinkron_tukar")
         return Summary(
             pages: pages, files: counts.files, bytes: counts.bytes, unchanged: unchanged, rendered: rendered,
-            searchKept: searchKept, steps: stopwatch.steps, finishTime: finishTime)
+            searchKept: searchKept, steps: stopwatch.steps, finishTime: finishTime, state: state)
     }
 }
 
@@ -338,9 +361,12 @@ enum Downloads {
         }
     }
 
-    /// The three downloads, each written on its own core.
-    static func csvFiles(_ catalog: Catalog) -> [(String, Data)] {
-        ConcurrentMap.map([0, 1, 2]) { file -> (String, Data) in
+    static let qualificationUnitsPath = "unduh/qualification_units.csv"
+
+    /// The three downloads (or those of `only`: 0 units, 1 qualification units, 2 scheme
+    /// units), each written on its own core.
+    static func csvFiles(_ catalog: Catalog, only: [Int] = [0, 1, 2]) -> [(String, Data)] {
+        ConcurrentMap.map(only) { file -> (String, Data) in
             var csv = Writer()
             switch file {
             case 0:
@@ -367,7 +393,7 @@ enum Downloads {
                             u.prerequisites.map(\.raw).joined(separator: " "), decree.source, String(u.line))
                     }
                 }
-                return ("unduh/qualification_units.csv", Data(csv.bytes))
+                return (qualificationUnitsPath, Data(csv.bytes))
             default:
                 csv.row("scheme", "code", "title", "file", "line")
                 for s in catalog.schemes {

@@ -22,7 +22,11 @@ enum UnitIndex {
         var versions: [Version]
     }
 
-    static func build(_ catalog: Catalog) -> [String: Entry] {
+    /// Every identity's entry; with `only`, just those identities' entries (the same as the
+    /// whole index gives for them: the same rows in the same order), for updating an index
+    /// after a few schemes changed.
+    static func build(_ catalog: Catalog, only: Set<String>? = nil) -> [String: Entry] {
+        func wanted(_ code: UnitCode) -> Bool { only?.contains(code.identity) ?? true }
         // Versions in an array, found by code once per row (not once per field touched).
         var versions: [Version] = []
         var position: [String: Int] = [:]
@@ -51,21 +55,24 @@ enum UnitIndex {
                 href: SitePaths.qualification(q.id))
             let requiredBy = "di kualifikasi \(q.letter)"
             for u in q.units {
-                let i = index(u.code)
-                addTitle(i, u.cleanTitle, SourceLocation(file: decree.source, line: u.line))
-                var roleUse = use
-                roleUse.role = u.role.rawValue
-                versions[i].uses.append(roleUse)
-                for p in u.prerequisites {
-                    let j = index(p)
-                    if !versions[i].prerequisites.contains(p) { versions[i].prerequisites.append(p) }
-                    versions[j].requiredBy.append((u.code, requiredBy))
+                if wanted(u.code) {
+                    let i = index(u.code)
+                    addTitle(i, u.cleanTitle, SourceLocation(file: decree.source, line: u.line))
+                    var roleUse = use
+                    roleUse.role = u.role.rawValue
+                    versions[i].uses.append(roleUse)
+                    for p in u.prerequisites where !versions[i].prerequisites.contains(p) {
+                        versions[i].prerequisites.append(p)
+                    }
+                }
+                for p in u.prerequisites where wanted(p) {
+                    versions[index(p)].requiredBy.append((u.code, requiredBy))
                 }
             }
         }
         for s in catalog.schemes {
             let use = Use(label: "Skema \(s.occupation)", role: "skema", href: SitePaths.scheme(s.id))
-            for u in s.units {
+            for u in s.units where wanted(u.code) {
                 let i = index(u.code)
                 addTitle(i, u.cleanTitle, SourceLocation(file: s.source, line: u.line))
                 versions[i].uses.append(use)

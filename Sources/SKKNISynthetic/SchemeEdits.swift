@@ -47,8 +47,9 @@ public enum SchemeEdit: CaseIterable, Sendable {
                 catalog: Catalog(decrees: catalog.decrees, schemes: schemes), changedFiles: [original.source],
                 before: [original])
         case .addScheme:
-            scheme.id = "tambahan-\(original.id)"
-            scheme.source = original.source.replacingOccurrences(of: ".txt", with: "-tambahan.txt")
+            // A new file, named apart from every other (the importer refuses two files with one id).
+            scheme.id = "tambahan\(index)-\(original.id)"
+            scheme.source = original.source.replacingOccurrences(of: ".txt", with: "-tambahan\(index).txt")
             scheme.title += " Tambahan"
             schemes.append(scheme)
             return Result(

@@ -1,0 +1,160 @@
+import Foundation
+import SKKNICore
+
+/// What a site build leaves for the next one (`build --watch` keeps it in memory): the input
+/// and unit index it was built from, and every page's fingerprint and size.
+public final class SiteState: Sendable {
+    let input: SiteInput
+    let units: [String: UnitIndex.Entry]
+    let manifest: [String: PageManifest.Entry]
+    let templatesFingerprint: String
+
+    init(
+        input: SiteInput, units: [String: UnitIndex.Entry], manifest: [String: PageManifest.Entry],
+        templatesFingerprint: String
+    ) {
+        self.input = input
+        self.units = units
+        self.manifest = manifest
+        self.templatesFingerprint = templatesFingerprint
+    }
+}
+
+extension SiteGenerator {
+    /// Which pages a change of scheme documents can touch, given the site built before it.
+    struct SchemeChange {
+        var plans: [PageFactory.Plan]
+        /// Pages of schemes that are gone.
+        var removedPaths: [String]
+        var units: [String: UnitIndex.Entry]
+        var searchChanged: Bool
+    }
+
+    /// The pages that can differ after the scheme documents `changedFiles` changed (they held
+    /// `before`), decrees staying the same; nil when the change reaches further than pages can
+    /// be picked for (a unit identity appears or disappears, which turns links on other pages
+    /// on or off): then every page is fingerprinted.
+    static func schemeChange(
+        from state: SiteState, to input: SiteInput, changedFiles: Set<String>, before: [Scheme]
+    ) -> SchemeChange? {
+        guard input.changes == nil, state.input.changes == nil else { return nil }
+        let changed = input.catalog.schemes.filter { changedFiles.contains($0.source) }
+        var identities = Set<String>()
+        for scheme in before + changed {
+            for unit in scheme.units { identities.insert(unit.code.identity) }
+        }
+        let rebuilt = UnitIndex.build(input.catalog, only: identities)
+        var units = state.units
+        var searchChanged = false
+        for identity in identities {
+            guard (units[identity] != nil) == (rebuilt[identity] != nil) else { return nil }
+            let firstTitle = { (entry: UnitIndex.Entry?) in entry?.versions.first?.titles.first?.title }
+            if firstTitle(units[identity]) != firstTitle(rebuilt[identity]) { searchChanged = true }
+            units[identity] = rebuilt[identity]
+        }
+        // The search lists each scheme by id and name.
+        let searchKey = { (schemes: [Scheme]) in schemes.map { [$0.id, $0.name ?? $0.title] }.sorted { $0[0] < $1[0] } }
+        if searchKey(before) != searchKey(changed) { searchChanged = true }
+
+        // Findings that differ, or whose shown source line may: what pages listing them show.
+        let old = Set(state.input.diagnostics)
+        let new = Set(input.diagnostics)
+        var touched = old.symmetricDifference(new)
+        for finding in old.union(new) where changedFiles.contains(finding.location.file) { touched.insert(finding) }
+        let subjects = Set(touched.map(\.subject))
+        let rules = Set(touched.map(\.rule))
+
+        var plans: [PageFactory.Plan] = [.home, .findings, .rulesIndex]
+        plans += input.rules.indices.filter { rules.contains(input.rules[$0].identifier) }.map(PageFactory.Plan.rule)
+        let qualifications = input.catalog.qualifications
+        plans += qualifications.indices.filter { i in
+            let q = qualifications[i].qualification
+            return subjects.contains(q.id) || q.units.contains { subjects.contains($0.code.raw) }
+        }.map(PageFactory.Plan.qualification)
+        var unitPages = identities
+        for subject in subjects {
+            let identity = UnitCode(subject).identity
+            if units[identity] != nil { unitPages.insert(identity) }
+            if units[subject] != nil { unitPages.insert(subject) }
+        }
+        plans += unitPages.sorted().map(PageFactory.Plan.unit)
+        let schemes = input.catalog.schemes
+        plans += schemes.indices.filter { i in
+            let s = schemes[i]
+            return changedFiles.contains(s.source) || subjects.contains(s.id)
+                || s.units.contains { subjects.contains($0.code.raw) }
+        }.map(PageFactory.Plan.scheme)
+        let remaining = Set(schemes.map(\.id))
+        let removedPaths = before.filter { !remaining.contains($0.id) }.map { SitePaths.scheme($0.id) }
+        return SchemeChange(plans: plans, removedPaths: removedPaths, units: units, searchChanged: searchChanged)
+    }
+
+    /// Updates the site built into `output` from `state` after the scheme documents
+    /// `changedFiles` changed (they held `before`; the decrees did not change): renders only the
+    /// pages the change can touch, and gives the output a full build would. Returns nil, having
+    /// written nothing, when the change needs every page looked at (see `schemeChange`) or the
+    /// templates changed; then call `build`. `keeping`: files of the output that something
+    /// else writes (the database), left in place.
+    public static func update(
+        _ state: SiteState, to input: SiteInput, changedFiles: Set<String>, before: [Scheme], siteDirectory: URL,
+        output: URL, extraFiles: [(path: String, data: Data)] = [], keeping: [String] = [],
+        checkpoint: (String) -> Void = { _ in }
+    ) throws -> Summary? {
+        var stopwatch = Stopwatch()
+        let library = try TemplateLibrary(directory: siteDirectory.appendingPathComponent("templates"))
+        let templatesFingerprint = fingerprint(of: library)
+        guard templatesFingerprint.text == state.templatesFingerprint,
+            let change = schemeChange(from: state, to: input, changedFiles: changedFiles, before: before)
+        else { return nil }
+        let factory = PageFactory(input: input, units: change.units)
+        stopwatch.lap("deklarasi")
+        var manifest = state.manifest
+        for path in change.removedPaths { manifest[path] = nil }
+        var summary = Summary(pages: 0, files: 0, bytes: 0)
+        try OutputDirectory.replace(output, checkpoint: checkpoint) { staging in
+            staging.keepUnmentioned(dropping: change.removedPaths)
+            let pages = try render(
+                change.plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
+                previous: state.manifest, reuse: { staging.keepPrevious($0, size: $1) },
+                write: { try staging.write($0, $1) })
+            for (path, entry) in pages.manifest { manifest[path] = entry }
+            summary.rendered = pages.rendered
+            stopwatch.lap("render")
+            let searchFiles = manifest.filter { $0.key.hasPrefix(SearchIndex.folder) }
+            summary.searchKept = !change.searchChanged && searchFiles.keys.allSatisfy { staging.hasPrevious($0) }
+            if summary.searchKept {
+                for (path, entry) in searchFiles where !staging.keepPrevious(path, size: entry.size) {
+                    throw SiteError(description: "\(path): hilang dari keluaran")
+                }
+            } else {
+                let entries = factory.searchEntries()
+                let searchPrint = SearchIndex.fingerprint(of: entries)
+                for path in searchFiles.keys { manifest[path] = nil }
+                for (path, data) in SearchIndex.files(for: entries) {
+                    try staging.write(path, data)
+                    manifest[path] = PageManifest.Entry(fingerprint: searchPrint, size: data.count)
+                }
+            }
+            try staging.write(PageManifest.path, PageManifest.encode(manifest.map { ($0.key, $0.value) }))
+            stopwatch.lap("indeks")
+            // Scheme rows are in two downloads; the qualification rows are the decrees' alone.
+            for (path, data) in Downloads.csvFiles(input.catalog, only: [0, 2]) { try staging.write(path, data) }
+            let qualificationRows = Downloads.qualificationUnitsPath
+            if !staging.keepPrevious(qualificationRows, size: RawFile.size(of: output.path + "/" + qualificationRows)) {
+                for (path, data) in Downloads.csvFiles(input.catalog, only: [1]) { try staging.write(path, data) }
+            }
+            try writeStaticFiles(siteDirectory) { try staging.write($0, $1) }
+            for (path, data) in extraFiles { try staging.write(path, data) }
+            for path in keeping { _ = staging.keepPrevious(path, size: RawFile.size(of: output.path + "/" + path)) }
+            stopwatch.lap("csv")
+            (summary.files, summary.bytes) = staging.written
+            summary.unchanged = staging.unchanged
+        }
+        stopwatch.lap("sinkron_tukar")
+        summary.pages = manifest.count { !$0.key.hasPrefix(SearchIndex.folder) }
+        summary.steps = stopwatch.steps
+        summary.state = SiteState(
+            input: input, units: change.units, manifest: manifest, templatesFingerprint: templatesFingerprint.text)
+        return summary
+    }
+}
