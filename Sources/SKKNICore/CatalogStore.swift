@@ -67,6 +67,23 @@ public enum CatalogStore {
         return summary
     }
 
+    /// Writes the files of `schemes` (unless their bytes are there already) and removes those of
+    /// the scheme ids `removing`: after a few scheme documents changed.
+    public static func write(schemes: [Scheme], removing: [String], to directory: URL) throws {
+        let fm = FileManager.default
+        for scheme in schemes {
+            let url = directory.appendingPathComponent("\(schemesFolder)/\(scheme.id).json")
+            let data = CatalogJSON.encode(scheme)
+            if (try? Data(contentsOf: url)) == data { continue }
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        }
+        for id in removing {
+            let url = directory.appendingPathComponent("\(schemesFolder)/\(id).json")
+            if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
+        }
+    }
+
     /// Reads a catalogue written by `write`.
     public static func read(from directory: URL) throws -> Catalog {
         let decoder = JSONDecoder()

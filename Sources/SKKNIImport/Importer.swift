@@ -146,8 +146,24 @@ public enum Importer {
     public static func importFiles(_ files: [(url: URL, display: String)], cache: ImportCache = ImportCache(url: nil))
         -> ImportResult
     {
+        importEach(files, cache: cache).result
+    }
+
+    /// One file's import: its outcome, its stamp when read (nil without a cache), its cache
+    /// entry, and whether it was parsed rather than loaded.
+    struct FileImport {
+        var outcome: Outcome
+        var stamp: ImportCache.FileStamp?
+        var entry: ImportCache.Entry?
+        var parsed: Bool
+    }
+
+    /// `importFiles`, also giving each file's import.
+    static func importEach(_ files: [(url: URL, display: String)], cache: ImportCache) -> (
+        result: ImportResult, each: [FileImport]
+    ) {
         let cached = cache.load()
-        let results = ConcurrentMap.map(files) { file -> (Outcome, ImportCache.Entry?, Bool) in
+        let results = ConcurrentMap.map(files) { file -> FileImport in
             // The stamp is taken before the file is read: a change while reading then shows as
             // a different stamp next time, never as an old stamp on new content.
             // Without a cache there is nothing to compare or keep.
@@ -155,28 +171,37 @@ public enum Importer {
             if let stamp, let entry = cached[file.display], entry.stamp == stamp,
                 let (document, diagnostics) = ImportCache.decode(entry.payload)
             {
-                return (.success((document, diagnostics, nil)), entry, false)
+                return FileImport(
+                    outcome: .success((document, diagnostics, nil)), stamp: stamp, entry: entry, parsed: false)
             }
-            do throws(ImportError) {
-                let (document, diagnostics, text) = try importFile(at: file.url, displayPath: file.display)
-                let entry = stamp.map {
-                    ImportCache.Entry(
-                        path: file.display, stamp: $0,
-                        payload: ArraySlice(ImportCache.encode(document, diagnostics)))
-                }
-                // With a cache, texts are not kept either: most are never asked for, and
-                // `SourceLines` reads the few that are (a national catalogue's text is hundreds of MB).
-                return (.success((document, diagnostics, cache.url == nil ? text : nil)), entry, true)
-            } catch {
-                return (.failure(error), nil, true)
-            }
+            return importOne(file, stamp: stamp, keepingText: cache.url == nil)
         }
-        var result = assemble(results.map(\.0))
-        result.parsed = results.count { $0.2 }
+        var result = assemble(results.map(\.outcome))
+        result.parsed = results.count { $0.parsed }
         if cache.url != nil, result.parsed > 0 || cached.count != files.count {
-            cache.save(results.compactMap(\.1))
+            cache.save(results.compactMap(\.entry))
         }
-        return result
+        return (result, results)
+    }
+
+    /// Parses one file (`stamp` taken before reading it, for its cache entry).
+    static func importOne(_ file: (url: URL, display: String), stamp: ImportCache.FileStamp?, keepingText: Bool)
+        -> FileImport
+    {
+        do throws(ImportError) {
+            let (document, diagnostics, text) = try importFile(at: file.url, displayPath: file.display)
+            let entry = stamp.map {
+                ImportCache.Entry(
+                    path: file.display, stamp: $0, payload: ArraySlice(ImportCache.encode(document, diagnostics)))
+            }
+            // With a cache, texts are not kept either: most are never asked for, and
+            // `SourceLines` reads the few that are (a national catalogue's text is hundreds of MB).
+            return FileImport(
+                outcome: .success((document, diagnostics, keepingText ? text : nil)), stamp: stamp, entry: entry,
+                parsed: true)
+        } catch {
+            return FileImport(outcome: .failure(error), stamp: stamp, entry: nil, parsed: true)
+        }
     }
 
     /// Puts imported documents together into one catalogue, refusing documents that would

@@ -17,6 +17,22 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Urai ulang semua dokumen, tanpa cache impor <katalog>/.cache/.") var noCache = false
     @Option(name: .long, help: "Tambahkan halaman perubahan.html: perubahan makna katalog sejak revisi git ini.")
     var since: String?
+    @Flag(
+        name: .long,
+        help:
+            "Setelah membangun, awasi sumber katalog, baseline dan templat, dan bangun ulang bila berubah (hanya yang terdampak bila hanya skema yang berubah). Ctrl-C untuk berhenti."
+    )
+    var watch = false
+    @Option(name: .long, help: "Dengan --watch: selang pemeriksaan berkas, dalam detik.") var interval = 0.25
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Dengan --watch: berhenti setelah sekian pembangunan ulang.", visibility: .hidden))
+    var maxRebuilds: Int?
+
+    func validate() throws {
+        if watch, since != nil { throw ValidationError("--watch tidak dapat digabung dengan --since") }
+        if !watch, maxRebuilds != nil { throw ValidationError("--max-rebuilds hanya berlaku dengan --watch") }
+    }
 
     func run() throws {
         let clock = ContinuousClock()
@@ -32,6 +48,11 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadable)
         }
         defer { withExtendedLifetime(locks) {} }
+        if watch {
+            let session = try WatchSession(paths: paths, output: output, site: site, useCache: !noCache)
+            try session.run(interval: interval, limit: maxRebuilds)
+            return
+        }
         let run = try CheckRun.perform(
             paths: paths, drafts: [], baselinePath: nil, useBaseline: true, useCache: !noCache)
         // A source that does not import would silently vanish from the catalogue files and the

@@ -41,8 +41,9 @@ public struct DiagnosticFormatter {
         }
     }
 
-    /// `file:line: severity: [RULE] message`, the offending line, then related places.
-    public func text(_ diagnostics: [Diagnostic]) -> String {
+    /// `file:line: severity: [RULE] message`, the offending line, then related places; then
+    /// the counts, unless `summary` is false.
+    public func text(_ diagnostics: [Diagnostic], summary withSummary: Bool = true) -> String {
         var out = ""
         for d in diagnostics where showSuppressed || !d.suppressed {
             let suppressed = d.suppressed ? " (diterima baseline)" : ""
@@ -56,7 +57,7 @@ public struct DiagnosticFormatter {
             }
             if d.related.count > 12 { out += "    … dan \(d.related.count - 12) tempat lain\n" }
         }
-        out += summary(diagnostics) + "\n"
+        if withSummary { out += summary(diagnostics) + "\n" }
         return out
     }
 

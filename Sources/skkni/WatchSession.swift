@@ -1,0 +1,213 @@
+import ArgumentParser
+import Foundation
+import SKKNICheck
+import SKKNICore
+import SKKNIDatabase
+import SKKNIImport
+import SKKNISite
+
+/// `build --watch`: builds once, then keeps the catalogue, its findings and the site's state
+/// in memory and, whenever a source document, the baseline or a template changes, rebuilds
+/// from them. A change to scheme documents alone parses those documents, checks what they can
+/// change (`IncrementalCheck`) and renders the pages they can touch (`SiteGenerator.update`);
+/// anything else (a decree, a template) checks everything and fingerprints every page. The
+/// output is what `build` would write, byte for byte; the database follows on its own thread.
+final class WatchSession {
+    let paths: ProjectPaths
+    let output: URL
+    let outputDisplay: String
+    let site: URL
+    let documents: WatchedDocuments
+    /// The last built catalogue and what was computed from it.
+    var catalog: Catalog
+    var decreeIndex: DecreeIndex
+    /// The checker's findings on `catalog` (without import findings or the baseline).
+    var checkerFindings: [Diagnostic]
+    var siteState: SiteState?
+    /// Files changed since the last successful build, and what they held then.
+    var pending = Set<String>()
+    var database: BackgroundJob?
+    var watchedStamps: [String: String] = [:]
+    let clock = ContinuousClock()
+
+    init(paths: ProjectPaths, output: String, site: String, useCache: Bool) throws {
+        self.paths = paths
+        outputDisplay = output
+        self.output = URL(fileURLWithPath: output)
+        self.site = URL(fileURLWithPath: site)
+        do throws(ImportError) {
+            documents = try WatchedDocuments(
+                directory: paths.sourcesURL, displayPrefix: paths.sourcesDisplay,
+                cache: useCache ? .forCatalog(paths.catalogURL) : ImportCache(url: nil))
+        } catch {
+            printError(error.description)
+            throw ExitCode(ExitStatus.unreadable)
+        }
+        catalog = documents.result.catalog
+        decreeIndex = DecreeIndex(catalog.decrees)
+        checkerFindings = []
+        watchedStamps = stampsOfWatchedFiles()
+    }
+
+    /// Builds, then polls every `interval` seconds; returns after `limit` rebuilds (for tests
+    /// and the benchmark), otherwise runs until interrupted.
+    func run(interval: Double, limit: Int?) throws {
+        let start = clock.now
+        guard rebuild(changed: nil, started: start) else { throw ExitCode(ExitStatus.unreadable) }
+        say("mengawasi \(paths.sourcesDisplay), baseline dan templat; Ctrl-C untuk berhenti")
+        var rebuilds = 0
+        while limit.map({ rebuilds < $0 }) ?? true {
+            usleep(UInt32(max(0.01, interval) * 1_000_000))
+            let began = clock.now
+            let change: WatchedDocuments.Change?
+            do throws(ImportError) {
+                change = try documents.refresh()
+            } catch {
+                printError(error.description)
+                continue
+            }
+            let stamps = stampsOfWatchedFiles()
+            let othersChanged = stamps != watchedStamps
+            watchedStamps = stamps
+            guard change != nil || othersChanged else { continue }
+            if let change { pending.formUnion(change.files) }
+            _ = rebuild(changed: othersChanged ? nil : pending, started: began)
+            rebuilds += 1
+        }
+        _ = try database?.wait()
+    }
+
+    /// Builds from `documents.result`: incrementally when only the scheme documents `changed`
+    /// changed since the last build, otherwise in full (`changed` nil). False when it did not
+    /// build (a document does not import, or the output cannot be written); the output then
+    /// stays as it was and the next change tries again.
+    @discardableResult
+    func rebuild(changed: Set<String>?, started: ContinuousClock.Instant) -> Bool {
+        let result = documents.result
+        if !result.failures.isEmpty {
+            for failure in result.failures { printError(failure.description) }
+            printError("\(outputDisplay): tidak dibangun ulang; keluaran lama dibiarkan")
+            return false
+        }
+        let new = result.catalog
+        let before = catalog.schemes.filter { changed?.contains($0.source) ?? false }
+        let decreesChanged =
+            changed == nil || catalog.decrees.contains { changed!.contains($0.source) }
+            || new.decrees.contains { changed!.contains($0.source) } || siteState == nil
+        let index = decreesChanged ? DecreeIndex(new.decrees) : decreeIndex
+        let found =
+            decreesChanged
+            ? Checker.run(catalog: new)
+            : IncrementalCheck.update(
+                checkerFindings, catalog: new, decreeIndex: index, changedFiles: changed!, before: before)
+        let checked = clock.now
+        var diagnostics = (result.diagnostics + found).sorted(by: Diagnostic.ordered)
+        do {
+            if FileManager.default.fileExists(atPath: paths.baselineDisplay) {
+                diagnostics = try Baseline.load(
+                    from: URL(fileURLWithPath: paths.baselineDisplay), displayPath: paths.baselineDisplay
+                ).apply(to: diagnostics)
+            }
+        } catch {
+            printError("\(paths.baselineDisplay): galat: baseline tidak dapat dibaca: \(FileErrorText.describe(error))")
+            return false
+        }
+        let findings = diagnostics
+        let lines = SourceLines([:])
+        let formatter = DiagnosticFormatter(sourceLine: lines.line)
+        let extra: [(path: String, data: Data)] = [
+            ("unduh/findings.json", Data(formatter.format(diagnostics, as: .json).utf8)),
+            ("unduh/findings.sarif", Data(formatter.format(diagnostics, as: .sarif).utf8)),
+        ]
+        let input = SiteInput(
+            catalog: new, diagnostics: diagnostics, rules: RuleRegistry.allRules, sourceLine: { lines.line($0, $1) })
+        // The database is written into the output: not while a page publish runs beside it.
+        _ = try? database?.wait()
+        var summary: SiteGenerator.Summary?
+        var updated = false
+        do {
+            if let state = siteState, let changed, !decreesChanged {
+                summary = try SiteGenerator.update(
+                    state, to: input, changedFiles: changed, before: before, siteDirectory: site, output: output,
+                    extraFiles: extra, keeping: ["skkni.sqlite"])
+                updated = summary != nil
+            }
+            if summary == nil {
+                // A full rebuild writes the database inside the publish, as `build` does.
+                summary = try SiteGenerator.build(
+                    input, siteDirectory: site, output: output, extraFiles: extra,
+                    finish: { staging in
+                        try CatalogDatabase.write(
+                            new, diagnostics: findings, to: staging.appendingPathComponent("skkni.sqlite"))
+                    })
+            }
+            try writeCatalogFiles(new, changed: decreesChanged ? nil : changed, before: before)
+        } catch {
+            printError("\(outputDisplay): galat: situs tidak dapat ditulis: \(FileErrorText.describe(error))")
+            return false
+        }
+        let published = clock.now
+        if updated {
+            // The pages are out; the database (seconds at national scale) follows, replaced
+            // in one rename when complete.
+            let databaseURL = output.appendingPathComponent("skkni.sqlite")
+            database = BackgroundJob { [clock] in
+                let began = clock.now
+                try CatalogDatabase.write(new, diagnostics: findings, to: databaseURL)
+                say("basis data diperbarui dalam \(milliseconds(clock.now - began)) ms")
+            }
+        }
+        catalog = new
+        decreeIndex = index
+        checkerFindings = found
+        siteState = summary!.state
+        pending = []
+        let kind =
+            updated ? "inkremental" : decreesChanged ? "penuh" : "periksa inkremental, semua halaman dibandingkan"
+        let files = changed.map { "\($0.count) berkas berubah, " } ?? ""
+        say(
+            "dibangun (\(kind)): \(files)\(summary!.rendered) halaman dirender dalam \(milliseconds(published - started)) ms (periksa \(milliseconds(checked - started)) ms); \(formatter.summary(diagnostics))"
+        )
+        // What the person editing wants to see: the findings in the files they changed.
+        let mine = diagnostics.filter { changed?.contains($0.location.file) ?? false }
+        if !mine.isEmpty { say(formatter.text(mine, summary: false)) }
+        return true
+    }
+
+    /// The catalogue files: those of the changed schemes, or all of them after a full rebuild.
+    func writeCatalogFiles(_ catalog: Catalog, changed: Set<String>?, before: [Scheme]) throws {
+        guard let changed else {
+            _ = try CatalogStore.write(catalog, to: paths.catalogURL)
+            return
+        }
+        try CatalogStore.write(
+            schemes: catalog.schemes.filter { changed.contains($0.source) },
+            removing: before.map(\.id).filter { id in !catalog.schemes.contains { $0.id == id } }, to: paths.catalogURL)
+    }
+
+    /// A stamp of each file of the baseline and the site's templates and static files.
+    func stampsOfWatchedFiles() -> [String: String] {
+        var files = [paths.baselineDisplay]
+        for folder in ["templates", "static"] {
+            let directory = site.appendingPathComponent(folder).path
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+                files.append(directory + "/" + name)
+            }
+        }
+        var stamps: [String: String] = [:]
+        for file in files {
+            var status = stat()
+            guard stat(file, &status) == 0 else { continue }
+            stamps[file] =
+                "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ctim.tv_nsec) \(status.st_ino)"
+        }
+        return stamps
+    }
+}
+
+/// Prints a line to standard output at once (a pipe would otherwise hold it back): a watching
+/// build talks while it runs.
+func say(_ text: String) {
+    print(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+    _ = fflush(nil)  // every output stream: `stdout` itself is not concurrency-safe to name
+}
