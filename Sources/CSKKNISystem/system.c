@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <unistd.h>
 #include "CSKKNISystem.h"
+#if defined(__linux__)
+#include <sys/inotify.h>
+#endif
 
 int skkni_exchange_paths(const char *a, const char *b) {
 #if defined(__linux__) && defined(RENAME_EXCHANGE)
@@ -22,5 +25,25 @@ int skkni_sync_file_system(int fd) {
     return syncfs(fd);
 #else
     return fsync(fd);
+#endif
+}
+
+int skkni_watch_directory(const char *path) {
+#if defined(__linux__)
+    int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (fd < 0) return -1;
+    uint32_t mask = IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
+        | IN_DELETE_SELF | IN_MOVE_SELF;
+    if (inotify_add_watch(fd, path, mask) < 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
+#else
+    (void)path;
+    errno = ENOSYS;
+    return -1;
 #endif
 }

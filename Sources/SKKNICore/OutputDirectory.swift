@@ -48,8 +48,10 @@ public enum OutputDirectory {
     /// `checkpoint("commit")` is called halfway through applying the journal.
     /// `swapAbove`: with more changed files than this (and more than an eighth of the output),
     /// whole trees are swapped.
+    /// `knownFiles`: what the output holds, when the caller knows (an update that built it):
+    /// then the output is not listed, and its files are never swapped as a whole tree.
     public static func replace(
-        _ output: URL, checkpoint: (String) -> Void = { _ in }, swapAbove: Int = 2000,
+        _ output: URL, checkpoint: (String) -> Void = { _ in }, swapAbove: Int = 2000, knownFiles: Set<String>? = nil,
         fill: (StagingDirectory) throws -> Void
     ) throws {
         let fm = FileManager.default
@@ -66,7 +68,8 @@ public enum OutputDirectory {
         do {
             try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
             staging = StagingDirectory(
-                stagingURL, previous: exists ? output : nil, listing: exists ? OutputListing(output.path) : nil)
+                stagingURL, previous: exists ? output : nil,
+                listing: exists ? knownFiles.map(OutputListing.init(known:)) ?? OutputListing(output.path) : nil)
             try fill(staging)
             if !exists {
                 // A whole new tree: one flush of the file system instead of an fsync per file;
@@ -83,8 +86,7 @@ public enum OutputDirectory {
         // arrive before the page, whatever happens to the staging directory meanwhile.
         let staged = staging.stagedPaths()
         let moves = staged.filter { !$0.hasPrefix(".") } + staged.filter { $0.hasPrefix(".") }
-        let produced = staging.producedPaths(staged: moves)
-        if moves.count > swapAbove, moves.count * 8 > produced.count {
+        if knownFiles == nil, moves.count > swapAbove, moves.count * 8 > staging.producedPaths(staged: moves).count {
             // Much of the output changed (a template edit): moving each file over its old
             // version costs far more than linking the few kept files into the staging tree
             // and swapping whole trees.
@@ -101,7 +103,7 @@ public enum OutputDirectory {
         StagingDirectory.flush(moves.map { stagingURL.path + "/" + $0 }, fileSystemOf: stagingURL.path)
         let journal = Journal(
             staging: stagingURL.lastPathComponent, moves: moves,
-            deletions: staging.listing.map { stalePaths(in: $0, keeping: produced) } ?? [])
+            deletions: staging.stalePaths(staged: moves))
         do {
             try journal.commit(next: output)
         } catch {
@@ -430,6 +432,24 @@ public final class StagingDirectory: @unchecked Sendable {
         return paths.sorted()
     }
 
+    /// Files and folders of the previous output this build does not produce, deepest last.
+    func stalePaths(staged: [String]) -> [String] {
+        guard let listing else { return [] }
+        let (everything, excluded) = lock.withLock { (keepsUnmentioned, dropped) }
+        guard everything else { return OutputDirectory.stalePaths(in: listing, keeping: producedPaths(staged: staged)) }
+        // Only what the build dropped, and the folders they leave (removed if then empty).
+        let files = Set(excluded.filter { listing.contains($0) }).subtracting(staged)
+        var folders = Set<String>()
+        for path in files {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                folders.insert(String(folder))
+            }
+        }
+        return files.sorted() + folders.sorted().reversed().map { $0 + "/" }
+    }
+
     /// Every file of this build: the staged ones and the kept ones.
     func producedPaths(staged: [String]) -> Set<String> {
         keptPaths().union(staged)
@@ -581,6 +601,11 @@ final class OutputListing: @unchecked Sendable {
     private var files: Set<String> = []
     private var directories: [String] = []
     private var job: BackgroundJob?
+
+    /// A listing the caller already knows, without reading the directory.
+    init(known: Set<String>) {
+        files = known
+    }
 
     init(_ root: String) {
         job = BackgroundJob { [self] in

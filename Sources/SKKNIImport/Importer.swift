@@ -113,6 +113,11 @@ public enum Importer {
 
     static func reason(_ error: Error) -> String { FileErrorText.describe(error) }
 
+    /// Whether a file of this name is read as a document (not hidden, with a known extension).
+    public static func isDocumentName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && documentExtensions.contains((name as NSString).pathExtension.lowercased())
+    }
+
     /// The document files directly in `directory`, sorted by name so results never depend
     /// on file-system order.
     public static func documentFiles(in directory: URL) throws(ImportError) -> [URL] {
@@ -122,9 +127,7 @@ public enum Importer {
         } catch {
             throw ImportError(file: directory.path, message: "direktori sumber tidak dapat dibaca: \(reason(error))")
         }
-        return names.filter { name in
-            !name.hasPrefix(".") && documentExtensions.contains((name as NSString).pathExtension.lowercased())
-        }.sorted().map { directory.appendingPathComponent($0) }
+        return names.filter(isDocumentName).sorted().map { directory.appendingPathComponent($0) }
     }
 
     /// Imports every document in `directory`, naming each as `displayPrefix/<file name>`;

@@ -34,17 +34,53 @@ public final class WatchedDocuments {
         public var before: [ImportedDocument]
     }
 
-    /// Re-reads the directory; nil when no file was added, changed or removed. The changed
-    /// files are parsed again and `result` assembled anew.
-    public func refresh() throws(ImportError) -> Change? {
-        let list = try Importer.documentFiles(in: directory).map { ($0, displayPrefix + "/" + $0.lastPathComponent) }
-        let stamps = ConcurrentMap.map(list) { ImportCache.FileStamp($0.0.path) }
-        var changed: [(url: URL, display: String, stamp: ImportCache.FileStamp?)] = []
-        for (file, stamp) in zip(list, stamps) where stamp == nil || files[file.1]?.stamp != stamp {
-            changed.append((file.0, file.1, stamp))
+    /// The document file names in the directory, sorted (as `Importer.documentFiles`, without
+    /// a URL per file: a national catalogue has 20,000 of them, looked at several times a second).
+    func documentNames() throws(ImportError) -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw ImportError(
+                file: directory.path, message: "direktori sumber tidak dapat dibaca: \(Importer.reason(error))")
         }
-        let present = Set(list.map(\.1))
-        let removed = order.filter { !present.contains($0) }
+        return names.filter(Importer.isDocumentName).sorted()
+    }
+
+    /// Re-reads the directory; nil when no file was added, changed or removed. The changed
+    /// files are parsed again and `result` updated.
+    /// `names`: the file names that may have changed (from `DirectoryEvents`); nil looks at
+    /// every file.
+    public func refresh(names candidates: Set<String>? = nil) throws(ImportError) -> Change? {
+        let prefix = displayPrefix + "/"
+        let root = directory.path + "/"
+        var names: [String]
+        if let candidates {
+            names = candidates.filter { Importer.isDocumentName($0) }.sorted()
+            // An added or removed file changes the order of documents: list the directory then.
+            let addsOrRemoves = names.contains {
+                (files[prefix + $0] == nil) != (ImportCache.FileStamp(root + $0) == nil)
+            }
+            if names.isEmpty { return nil }
+            if addsOrRemoves { return try refresh(names: nil) }
+        } else {
+            names = try documentNames()
+        }
+        let stamps = ConcurrentMap.map(names) { ImportCache.FileStamp(root + $0) }
+        var changed: [(url: URL, display: String, stamp: ImportCache.FileStamp?)] = []
+        for (name, stamp) in zip(names, stamps) {
+            let display = prefix + name
+            if stamp == nil || files[display]?.stamp != stamp {
+                changed.append((directory.appendingPathComponent(name), display, stamp))
+            }
+        }
+        var removed: [String] = []
+        if candidates == nil,
+            names.count - changed.count != order.count || changed.contains(where: { files[$0.display] == nil })
+        {
+            let present = Set(names.map { prefix + $0 })
+            removed = order.filter { !present.contains($0) }
+        }
         guard !changed.isEmpty || !removed.isEmpty else { return nil }
         var before: [ImportedDocument] = []
         for path in changed.map(\.display) + removed {
@@ -55,9 +91,37 @@ public final class WatchedDocuments {
         }
         for (file, imported) in zip(changed, parsed) { files[file.display] = imported }
         for path in removed { files[path] = nil }
-        order = list.map(\.1)
-        result = Importer.assemble(order.map { files[$0]!.outcome })
+        if candidates == nil { order = names.map { prefix + $0 } }
+        let touched = Set(changed.map(\.display) + removed)
+        result =
+            Self.patched(result, replacing: touched, with: parsed.map(\.outcome), before: before)
+            ?? Importer.assemble(order.map { files[$0]!.outcome })
         result.parsed = changed.count
-        return Change(files: Set(changed.map(\.display) + removed), before: before)
+        return Change(files: touched, before: before)
+    }
+
+    /// `result` with the scheme documents of `files` replaced by `outcomes`, without assembling
+    /// every document again; nil unless every outcome is a scheme whose id no other file gives,
+    /// and every document it replaces was a scheme (then assemble, which also says why not).
+    static func patched(
+        _ result: ImportResult, replacing files: Set<String>, with outcomes: [Importer.Outcome],
+        before: [ImportedDocument]
+    ) -> ImportResult? {
+        guard result.failures.isEmpty, before.allSatisfy({ if case .scheme = $0 { true } else { false } }) else {
+            return nil
+        }
+        var added: [Scheme] = []
+        var diagnostics = result.diagnostics.filter { !files.contains($0.location.file) }
+        for outcome in outcomes {
+            guard case .success(let (.scheme(scheme), found, _)) = outcome else { return nil }
+            added.append(scheme)
+            diagnostics += found
+        }
+        let schemes = result.catalog.schemes.filter { !files.contains($0.source) } + added
+        guard Set(schemes.map(\.id)).count == schemes.count else { return nil }
+        var patched = result
+        patched.catalog = Catalog(decrees: result.catalog.decrees, schemes: schemes)
+        patched.diagnostics = diagnostics.sorted(by: Diagnostic.ordered)
+        return patched
     }
 }

@@ -119,11 +119,18 @@ enum PageManifest {
         return manifest
     }
 
+    /// Lines sorted by path. Paths are ASCII slugs (`SitePaths`), whose `<` is their byte order.
     static func encode(_ entries: [(path: String, entry: Entry)]) -> Data {
-        var text = ""
-        for (path, entry) in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
-            text += entry.fingerprint + "\t" + String(entry.size) + "\t" + path + "\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 64)
+        for (path, entry) in entries.sorted(by: { $0.path < $1.path }) {
+            bytes += entry.fingerprint.utf8
+            bytes.append(0x09)
+            bytes += String(entry.size).utf8
+            bytes.append(0x09)
+            bytes += path.utf8
+            bytes.append(0x0A)
         }
-        return Data(text.utf8)
+        return Data(bytes)
     }
 }

@@ -362,6 +362,7 @@ enum Downloads {
     }
 
     static let qualificationUnitsPath = "unduh/qualification_units.csv"
+    static let paths = ["unduh/units.csv", qualificationUnitsPath, "unduh/scheme_units.csv"]
 
     /// The three downloads (or those of `only`: 0 units, 1 qualification units, 2 scheme
     /// units), each written on its own core.

@@ -103,15 +103,19 @@ extension SiteGenerator {
         var stopwatch = Stopwatch()
         let library = try TemplateLibrary(directory: siteDirectory.appendingPathComponent("templates"))
         let templatesFingerprint = fingerprint(of: library)
+        stopwatch.lap("templat")
         guard templatesFingerprint.text == state.templatesFingerprint,
             let change = schemeChange(from: state, to: input, changedFiles: changedFiles, before: before)
         else { return nil }
+        stopwatch.lap("terdampak")
         let factory = PageFactory(input: input, units: change.units)
         stopwatch.lap("deklarasi")
         var manifest = state.manifest
         for path in change.removedPaths { manifest[path] = nil }
         var summary = Summary(pages: 0, files: 0, bytes: 0)
-        try OutputDirectory.replace(output, checkpoint: checkpoint) { staging in
+        // The output is what the state's build wrote: not listed again (120,000 files at national scale).
+        let known = Set(state.manifest.keys).union(Downloads.paths).union(extraFiles.map(\.path)).union(keeping)
+        try OutputDirectory.replace(output, checkpoint: checkpoint, knownFiles: known) { staging in
             staging.keepUnmentioned(dropping: change.removedPaths)
             let pages = try render(
                 change.plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,

@@ -50,6 +50,7 @@ struct BuildCommand: ParsableCommand {
         defer { withExtendedLifetime(locks) {} }
         if watch {
             let session = try WatchSession(paths: paths, output: output, site: site, useCache: !noCache)
+            session.timings = timings
             try session.run(interval: interval, limit: maxRebuilds)
             return
         }

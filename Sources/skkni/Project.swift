@@ -32,6 +32,11 @@ final class SourceLines: @unchecked Sendable {
 
     init(_ documents: [String: DocumentText]) { self.documents = documents }
 
+    /// The texts read so far, except those of `files` (which changed): for the next rebuild.
+    func forgetting(_ files: Set<String>) -> SourceLines {
+        SourceLines(lock.withLock { documents.filter { !files.contains($0.key) } })
+    }
+
     func line(_ file: String, _ line: Int) -> String? {
         lock.lock()
         defer { lock.unlock() }

@@ -18,6 +18,8 @@ final class WatchSession {
     let outputDisplay: String
     let site: URL
     let documents: WatchedDocuments
+    /// What the kernel says changed in the sources folder (nil: look at every file each time).
+    let events: DirectoryEvents?
     /// The last built catalogue and what was computed from it.
     var catalog: Catalog
     var decreeIndex: DecreeIndex
@@ -27,14 +29,23 @@ final class WatchSession {
     /// Files changed since the last successful build, and what they held then.
     var pending = Set<String>()
     var database: BackgroundJob?
+    /// Source lines read for findings, kept for the next rebuild except those of changed files.
+    var lines = SourceLines([:])
     var watchedStamps: [String: String] = [:]
     let clock = ContinuousClock()
+    /// `build --watch --timings`: each rebuild's steps.
+    var timings = false
+    var laps: [(String, ContinuousClock.Instant)] = []
+
+    func lap(_ name: String) { if timings { laps.append((name, clock.now)) } }
 
     init(paths: ProjectPaths, output: String, site: String, useCache: Bool) throws {
         self.paths = paths
         outputDisplay = output
         self.output = URL(fileURLWithPath: output)
         self.site = URL(fileURLWithPath: site)
+        // Watched from before the first import, so no change made meanwhile is missed.
+        events = DirectoryEvents(paths.sourcesURL.path)
         do throws(ImportError) {
             documents = try WatchedDocuments(
                 directory: paths.sourcesURL, displayPrefix: paths.sourcesDisplay,
@@ -59,13 +70,15 @@ final class WatchSession {
         while limit.map({ rebuilds < $0 }) ?? true {
             usleep(UInt32(max(0.01, interval) * 1_000_000))
             let began = clock.now
+            laps = [("", began)]
             let change: WatchedDocuments.Change?
             do throws(ImportError) {
-                change = try documents.refresh()
+                change = try documents.refresh(names: events?.names())
             } catch {
                 printError(error.description)
                 continue
             }
+            lap("dokumen")
             let stamps = stampsOfWatchedFiles()
             let othersChanged = stamps != watchedStamps
             watchedStamps = stamps
@@ -101,6 +114,7 @@ final class WatchSession {
             : IncrementalCheck.update(
                 checkerFindings, catalog: new, decreeIndex: index, changedFiles: changed!, before: before)
         let checked = clock.now
+        lap("periksa")
         var diagnostics = (result.diagnostics + found).sorted(by: Diagnostic.ordered)
         do {
             if FileManager.default.fileExists(atPath: paths.baselineDisplay) {
@@ -113,7 +127,8 @@ final class WatchSession {
             return false
         }
         let findings = diagnostics
-        let lines = SourceLines([:])
+        let lines = changed.map { self.lines.forgetting($0) } ?? SourceLines([:])
+        self.lines = lines
         let formatter = DiagnosticFormatter(sourceLine: lines.line)
         let extra: [(path: String, data: Data)] = [
             ("unduh/findings.json", Data(formatter.format(diagnostics, as: .json).utf8)),
@@ -121,8 +136,10 @@ final class WatchSession {
         ]
         let input = SiteInput(
             catalog: new, diagnostics: diagnostics, rules: RuleRegistry.allRules, sourceLine: { lines.line($0, $1) })
+        lap("baseline_unduhan")
         // The database is written into the output: not while a page publish runs beside it.
         _ = try? database?.wait()
+        lap("tunggu_basis_data")
         var summary: SiteGenerator.Summary?
         var updated = false
         do {
@@ -141,7 +158,9 @@ final class WatchSession {
                             new, diagnostics: findings, to: staging.appendingPathComponent("skkni.sqlite"))
                     })
             }
+            lap("situs")
             try writeCatalogFiles(new, changed: decreesChanged ? nil : changed, before: before)
+            lap("katalog")
         } catch {
             printError("\(outputDisplay): galat: situs tidak dapat ditulis: \(FileErrorText.describe(error))")
             return false
@@ -171,6 +190,11 @@ final class WatchSession {
         // What the person editing wants to see: the findings in the files they changed.
         let mine = diagnostics.filter { changed?.contains($0.location.file) ?? false }
         if !mine.isEmpty { say(formatter.text(mine, summary: false)) }
+        if timings, laps.count > 1 {
+            let steps = zip(laps.dropFirst(), laps).map { "\($0.0)=\(milliseconds($0.1 - $1.1))" }
+            let site = summary!.steps.map { "\($0.name)=\(milliseconds($0.time))" }
+            say("waktu: " + steps.joined(separator: " ") + " (situs: " + site.joined(separator: " ") + ")")
+        }
         return true
     }
 

@@ -8,4 +8,9 @@ int skkni_exchange_paths(const char *a, const char *b);
 /// Flushes the file system holding `fd` to disk (syncfs, a GNU extension; fsync elsewhere).
 int skkni_sync_file_system(int fd);
 
+/// Starts watching the entries of a directory (created, written, moved, deleted, attributes
+/// changed) with inotify. Returns a non-blocking descriptor to read events from, or -1 with
+/// errno set (ENOSYS where the system has no inotify).
+int skkni_watch_directory(const char *path);
+
 #endif
