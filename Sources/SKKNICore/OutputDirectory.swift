@@ -48,11 +48,12 @@ public enum OutputDirectory {
     /// `checkpoint("commit")` is called halfway through applying the journal.
     /// `swapAbove`: with more changed files than this (and more than an eighth of the output),
     /// whole trees are swapped.
-    /// `knownFiles`: what the output holds, when the caller knows (an update that built it):
-    /// then the output is not listed, and its files are never swapped as a whole tree.
+    /// `knownFiles`: whether the output holds a file, when the caller knows (an update of an
+    /// output it built): then the output is not listed, only files the build drops are
+    /// removed, and files are never swapped as a whole tree.
     public static func replace(
-        _ output: URL, checkpoint: (String) -> Void = { _ in }, swapAbove: Int = 2000, knownFiles: Set<String>? = nil,
-        fill: (StagingDirectory) throws -> Void
+        _ output: URL, checkpoint: (String) -> Void = { _ in }, swapAbove: Int = 2000,
+        knownFiles: (@Sendable (String) -> Bool)? = nil, fill: (StagingDirectory) throws -> Void
     ) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -602,9 +603,12 @@ final class OutputListing: @unchecked Sendable {
     private var directories: [String] = []
     private var job: BackgroundJob?
 
-    /// A listing the caller already knows, without reading the directory.
-    init(known: Set<String>) {
-        files = known
+    private var known: (@Sendable (String) -> Bool)?
+
+    /// A listing the caller already knows, without reading the directory: it answers
+    /// `contains` only (its `entries` are empty).
+    init(known: @escaping @Sendable (String) -> Bool) {
+        self.known = known
     }
 
     init(_ root: String) {
@@ -623,6 +627,7 @@ final class OutputListing: @unchecked Sendable {
 
     /// Whether the output holds a file at `path` (waits for the listing).
     func contains(_ path: String) -> Bool {
+        if let known { return known(path) }
         _ = try? job?.wait()
         return files.contains(path)
     }

@@ -53,7 +53,11 @@ public enum CatalogDatabase {
 
     /// Writes the database to a temporary file beside `url` and moves it into place, so a
     /// failed or interrupted build leaves the previous database intact.
-    public static func write(_ catalog: Catalog, diagnostics: [Diagnostic], to url: URL) throws {
+    /// `cancelled` is asked now and then; when it says yes, the write stops with
+    /// `CancellationError` and the previous database stays (a newer build is on its way).
+    public static func write(
+        _ catalog: Catalog, diagnostics: [Diagnostic], to url: URL, cancelled: () -> Bool = { false }
+    ) throws {
         let fm = FileManager.default
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).\(getpid()).tmp")
@@ -67,7 +71,7 @@ public enum CatalogDatabase {
                 try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
             }
             let queue = try DatabaseQueue(path: temporary.path, configuration: configuration)
-            try queue.write { db in try fill(db, catalog: catalog, diagnostics: diagnostics) }
+            try queue.write { db in try fill(db, catalog: catalog, diagnostics: diagnostics, cancelled: cancelled) }
             try queue.close()
             // rename(2) replaces the old file in one step: readers see the old or the new database.
             guard rename(temporary.path, url.path) == 0 else {
@@ -79,7 +83,9 @@ public enum CatalogDatabase {
         }
     }
 
-    static func fill(_ db: Database, catalog: Catalog, diagnostics: [Diagnostic]) throws {
+    static func fill(_ db: Database, catalog: Catalog, diagnostics: [Diagnostic], cancelled: () -> Bool = { false })
+        throws
+    {
         try db.execute(sql: schema)
         func insert(_ table: String, _ columns: Int) throws -> Statement {
             try db.makeStatement(
@@ -100,6 +106,7 @@ public enum CatalogDatabase {
         let decreeIDs = Set(catalog.decrees.map(\.id))
 
         for d in catalog.decrees {
+            if cancelled() { throw CancellationError() }
             try decrees.execute(arguments: [
                 d.id, d.kind, d.number, d.year, d.title, d.field, d.dateSet, d.source, d.line,
             ])
@@ -127,7 +134,8 @@ public enum CatalogDatabase {
                 }
             }
         }
-        for s in catalog.schemes {
+        for (i, s) in catalog.schemes.enumerated() {
+            if i % 256 == 0, cancelled() { throw CancellationError() }
             try schemes.execute(arguments: [
                 s.id, s.title, s.name, s.packagingType.rawValue, s.packagingTypeText, s.level, s.owner,
                 s.documentNumber,

@@ -121,9 +121,15 @@ enum PageManifest {
 
     /// Lines sorted by path. Paths are ASCII slugs (`SitePaths`), whose `<` is their byte order.
     static func encode(_ entries: [(path: String, entry: Entry)]) -> Data {
+        encode(sorted: entries.map(\.path).sorted(), Dictionary(entries, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// `paths` must be sorted and each have an entry.
+    static func encode(sorted paths: [String], _ entries: [String: Entry]) -> Data {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(entries.count * 64)
-        for (path, entry) in entries.sorted(by: { $0.path < $1.path }) {
+        bytes.reserveCapacity(paths.count * 64)
+        for path in paths {
+            let entry = entries[path]!
             bytes += entry.fingerprint.utf8
             bytes.append(0x09)
             bytes += String(entry.size).utf8

@@ -88,14 +88,18 @@ public enum SiteGenerator {
                 manifest.append((path, PageManifest.Entry(fingerprint: searchPrint, size: data.count)))
             }
         }
-        try write(PageManifest.path, PageManifest.encode(manifest))
+        let paths = manifest.map(\.path).sorted()
+        let manifestEntries = Dictionary(manifest, uniquingKeysWith: { a, _ in a })
+        try write(PageManifest.path, PageManifest.encode(sorted: paths, manifestEntries))
         stopwatch.lap("indeks")
-        for (path, data) in Downloads.csvFiles(input.catalog) { try write(path, data) }
+        var downloads = Downloads.Parts()
+        for (path, data) in Downloads.csvFiles(input.catalog, keeping: &downloads) { try write(path, data) }
         try writeStaticFiles(siteDirectory, write: write)
         stopwatch.lap("csv")
         let state = SiteState(
-            input: input, units: factory.units, manifest: Dictionary(manifest, uniquingKeysWith: { a, _ in a }),
-            templatesFingerprint: templatesFingerprint.text)
+            input: input, units: factory.units, manifest: manifestEntries, paths: paths,
+            searchPaths: paths.filter { $0.hasPrefix(SearchIndex.folder) },
+            templatesFingerprint: templatesFingerprint.text, downloads: downloads)
         return (plans.count, pages.rendered, searchKept, state)
     }
 
@@ -361,31 +365,60 @@ enum Downloads {
         }
     }
 
+    static let unitsPath = "unduh/units.csv"
     static let qualificationUnitsPath = "unduh/qualification_units.csv"
-    static let paths = ["unduh/units.csv", qualificationUnitsPath, "unduh/scheme_units.csv"]
+    static let schemeUnitsPath = "unduh/scheme_units.csv"
+    static let paths = [unitsPath, qualificationUnitsPath, schemeUnitsPath]
 
-    /// The three downloads (or those of `only`: 0 units, 1 qualification units, 2 scheme
-    /// units), each written on its own core.
-    static func csvFiles(_ catalog: Catalog, only: [Int] = [0, 1, 2]) -> [(String, Data)] {
-        ConcurrentMap.map(only) { file -> (String, Data) in
-            var csv = Writer()
+    /// Pieces of the downloads kept by a build for the next update, which rewrites only the
+    /// rows of changed schemes: each scheme's rows of scheme_units.csv, and the decrees' part
+    /// of units.csv with its codes.
+    struct Parts: Sendable {
+        var schemeRows: [String: [UInt8]] = [:]
+        var decreeUnitRows: [UInt8] = []
+        var decreeCodes: Set<String> = []
+    }
+
+    static func rows(of scheme: Scheme) -> [UInt8] {
+        var csv = Writer()
+        for u in scheme.units { csv.row(scheme.id, u.code.raw, u.cleanTitle, scheme.source, String(u.line)) }
+        return csv.bytes
+    }
+
+    /// The three downloads, each written on its own core (or those of `only`: 0 units,
+    /// 1 qualification units, 2 scheme units), filling `parts` for `update`.
+    static func csvFiles(_ catalog: Catalog, only: [Int] = [0, 1, 2], keeping parts: inout Parts) -> [(String, Data)] {
+        let given = parts
+        let made = ConcurrentMap.map(only) { file -> (String, Data, Parts) in
+            var made = Parts()
             switch file {
             case 0:
                 // Every code once, the decrees' first (as they come first in the catalogue).
+                var decreeRows = given.decreeUnitRows
+                var decreeCodes = given.decreeCodes
+                if decreeCodes.isEmpty {
+                    var csv = Writer()
+                    for (_, q) in catalog.qualifications {
+                        for u in q.units where decreeCodes.insert(u.code.raw).inserted {
+                            csv.row(u.code.raw, u.code.identity, u.code.version, u.cleanTitle)
+                        }
+                    }
+                    decreeRows = csv.bytes
+                }
+                var csv = Writer()
                 csv.row("code", "identity", "version", "title")
+                csv.bytes += decreeRows
                 var seen = Set<String>()
-                let rows = catalog.qualifications.lazy.flatMap {
-                    $0.qualification.units.lazy.map { ($0.code, $0.cleanTitle) }
+                for s in catalog.schemes {
+                    for u in s.units where !decreeCodes.contains(u.code.raw) && seen.insert(u.code.raw).inserted {
+                        csv.row(u.code.raw, u.code.identity, u.code.version, u.cleanTitle)
+                    }
                 }
-                let schemeRows = catalog.schemes.lazy.flatMap { $0.units.lazy.map { ($0.code, $0.cleanTitle) } }
-                for (code, title) in rows where seen.insert(code.raw).inserted {
-                    csv.row(code.raw, code.identity, code.version, title)
-                }
-                for (code, title) in schemeRows where seen.insert(code.raw).inserted {
-                    csv.row(code.raw, code.identity, code.version, title)
-                }
-                return ("unduh/units.csv", Data(csv.bytes))
+                made.decreeUnitRows = decreeRows
+                made.decreeCodes = decreeCodes
+                return (unitsPath, Data(csv.bytes), made)
             case 1:
+                var csv = Writer()
                 csv.row("qualification", "code", "role", "title", "prerequisites", "file", "line")
                 for (decree, q) in catalog.qualifications {
                     for u in q.units {
@@ -394,14 +427,30 @@ enum Downloads {
                             u.prerequisites.map(\.raw).joined(separator: " "), decree.source, String(u.line))
                     }
                 }
-                return (qualificationUnitsPath, Data(csv.bytes))
+                return (qualificationUnitsPath, Data(csv.bytes), made)
             default:
+                var csv = Writer()
                 csv.row("scheme", "code", "title", "file", "line")
                 for s in catalog.schemes {
-                    for u in s.units { csv.row(s.id, u.code.raw, u.cleanTitle, s.source, String(u.line)) }
+                    let rows = given.schemeRows[s.id] ?? Self.rows(of: s)
+                    csv.bytes += rows
+                    made.schemeRows[s.id] = rows
                 }
-                return ("unduh/scheme_units.csv", Data(csv.bytes))
+                return (schemeUnitsPath, Data(csv.bytes), made)
             }
         }
+        for (_, _, piece) in made {
+            if !piece.decreeCodes.isEmpty {
+                parts.decreeCodes = piece.decreeCodes
+                parts.decreeUnitRows = piece.decreeUnitRows
+            }
+            if !piece.schemeRows.isEmpty { parts.schemeRows = piece.schemeRows }
+        }
+        return made.map { ($0.0, $0.1) }
+    }
+
+    static func csvFiles(_ catalog: Catalog) -> [(String, Data)] {
+        var parts = Parts()
+        return csvFiles(catalog, keeping: &parts)
     }
 }

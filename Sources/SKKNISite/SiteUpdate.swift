@@ -7,16 +7,23 @@ public final class SiteState: Sendable {
     let input: SiteInput
     let units: [String: UnitIndex.Entry]
     let manifest: [String: PageManifest.Entry]
+    /// The manifest's paths, sorted (as it is written), and those of the search files.
+    let paths: [String]
+    let searchPaths: [String]
     let templatesFingerprint: String
+    let downloads: Downloads.Parts
 
     init(
-        input: SiteInput, units: [String: UnitIndex.Entry], manifest: [String: PageManifest.Entry],
-        templatesFingerprint: String
+        input: SiteInput, units: [String: UnitIndex.Entry], manifest: [String: PageManifest.Entry], paths: [String],
+        searchPaths: [String], templatesFingerprint: String, downloads: Downloads.Parts
     ) {
+        self.searchPaths = searchPaths
         self.input = input
         self.units = units
         self.manifest = manifest
+        self.paths = paths
         self.templatesFingerprint = templatesFingerprint
+        self.downloads = downloads
     }
 }
 
@@ -94,11 +101,12 @@ extension SiteGenerator {
     /// pages the change can touch, and gives the output a full build would. Returns nil, having
     /// written nothing, when the change needs every page looked at (see `schemeChange`) or the
     /// templates changed; then call `build`. `keeping`: files of the output that something
-    /// else writes (the database), left in place.
+    /// else writes (the database), left in place. With `downloadsLater`, the CSV downloads are
+    /// left as they are too, for the caller to replace with `downloads(of:)` once the pages are out.
     public static func update(
         _ state: SiteState, to input: SiteInput, changedFiles: Set<String>, before: [Scheme], siteDirectory: URL,
         output: URL, extraFiles: [(path: String, data: Data)] = [], keeping: [String] = [],
-        checkpoint: (String) -> Void = { _ in }
+        downloadsLater: Bool = false, checkpoint: (String) -> Void = { _ in }
     ) throws -> Summary? {
         var stopwatch = Stopwatch()
         let library = try TemplateLibrary(directory: siteDirectory.appendingPathComponent("templates"))
@@ -113,52 +121,94 @@ extension SiteGenerator {
         var manifest = state.manifest
         for path in change.removedPaths { manifest[path] = nil }
         var summary = Summary(pages: 0, files: 0, bytes: 0)
-        // The output is what the state's build wrote: not listed again (120,000 files at national scale).
-        let known = Set(state.manifest.keys).union(Downloads.paths).union(extraFiles.map(\.path)).union(keeping)
-        try OutputDirectory.replace(output, checkpoint: checkpoint, knownFiles: known) { staging in
+        var paths: [String] = []
+        var searchPaths = state.searchPaths
+        // The rows of changed schemes are made again; the other schemes' rows are kept.
+        var downloads = state.downloads
+        for scheme in before { downloads.schemeRows[scheme.id] = nil }
+        for scheme in input.catalog.schemes where changedFiles.contains(scheme.source) {
+            downloads.schemeRows[scheme.id] = Downloads.rows(of: scheme)
+        }
+        let downloadPaths = Downloads.paths
+        let extraPaths = Set(extraFiles.map(\.path) + keeping)
+        let kept = state.manifest
+        try OutputDirectory.replace(
+            output, checkpoint: checkpoint,
+            // The output is what the state's build wrote: not listed again (120,000 files at national scale).
+            knownFiles: { kept[$0] != nil || downloadPaths.contains($0) || extraPaths.contains($0) }
+        ) { staging in
             staging.keepUnmentioned(dropping: change.removedPaths)
             let pages = try render(
                 change.plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
                 previous: state.manifest, reuse: { staging.keepPrevious($0, size: $1) },
                 write: { try staging.write($0, $1) })
-            for (path, entry) in pages.manifest { manifest[path] = entry }
+            var added: [String] = []
+            var removed = Set(change.removedPaths)
+            for (path, entry) in pages.manifest {
+                if manifest.updateValue(entry, forKey: path) == nil { added.append(path) }
+            }
             summary.rendered = pages.rendered
             stopwatch.lap("render")
-            let searchFiles = manifest.filter { $0.key.hasPrefix(SearchIndex.folder) }
-            summary.searchKept = !change.searchChanged && searchFiles.keys.allSatisfy { staging.hasPrevious($0) }
-            if summary.searchKept {
-                for (path, entry) in searchFiles where !staging.keepPrevious(path, size: entry.size) {
-                    throw SiteError(description: "\(path): hilang dari keluaran")
-                }
-            } else {
+            summary.searchKept = !change.searchChanged
+            if !summary.searchKept {
                 let entries = factory.searchEntries()
                 let searchPrint = SearchIndex.fingerprint(of: entries)
-                for path in searchFiles.keys { manifest[path] = nil }
+                for path in searchPaths {
+                    manifest[path] = nil
+                    removed.insert(path)
+                }
+                searchPaths = []
                 for (path, data) in SearchIndex.files(for: entries) {
                     try staging.write(path, data)
                     manifest[path] = PageManifest.Entry(fingerprint: searchPrint, size: data.count)
+                    searchPaths.append(path)
+                    if removed.remove(path) == nil { added.append(path) }
+                }
+                searchPaths.sort()
+            }
+            paths = Self.sortedPaths(state.paths, removing: removed, adding: added)
+            try staging.write(PageManifest.path, PageManifest.encode(sorted: paths, manifest))
+            stopwatch.lap("indeks")
+            if !downloadsLater {
+                for (path, data) in Downloads.csvFiles(input.catalog, only: [0, 2], keeping: &downloads) {
+                    try staging.write(path, data)
                 }
             }
-            try staging.write(PageManifest.path, PageManifest.encode(manifest.map { ($0.key, $0.value) }))
-            stopwatch.lap("indeks")
-            // Scheme rows are in two downloads; the qualification rows are the decrees' alone.
-            for (path, data) in Downloads.csvFiles(input.catalog, only: [0, 2]) { try staging.write(path, data) }
-            let qualificationRows = Downloads.qualificationUnitsPath
-            if !staging.keepPrevious(qualificationRows, size: RawFile.size(of: output.path + "/" + qualificationRows)) {
-                for (path, data) in Downloads.csvFiles(input.catalog, only: [1]) { try staging.write(path, data) }
-            }
+            // The qualification rows are the decrees' alone.
             try writeStaticFiles(siteDirectory) { try staging.write($0, $1) }
             for (path, data) in extraFiles { try staging.write(path, data) }
-            for path in keeping { _ = staging.keepPrevious(path, size: RawFile.size(of: output.path + "/" + path)) }
             stopwatch.lap("csv")
             (summary.files, summary.bytes) = staging.written
             summary.unchanged = staging.unchanged
         }
         stopwatch.lap("sinkron_tukar")
-        summary.pages = manifest.count { !$0.key.hasPrefix(SearchIndex.folder) }
+        summary.pages = paths.count - searchPaths.count
         summary.steps = stopwatch.steps
         summary.state = SiteState(
-            input: input, units: change.units, manifest: manifest, templatesFingerprint: templatesFingerprint.text)
+            input: input, units: change.units, manifest: manifest, paths: paths, searchPaths: searchPaths,
+            templatesFingerprint: templatesFingerprint.text, downloads: downloads)
         return summary
+    }
+
+    /// The CSV downloads that scheme rows are in (units.csv, scheme_units.csv), for the catalogue
+    /// a state was built from: what `update` with `downloadsLater` leaves to the caller.
+    public static func downloads(of state: SiteState) -> [(path: String, data: Data)] {
+        var parts = state.downloads
+        return Downloads.csvFiles(state.input.catalog, only: [0, 2], keeping: &parts).map { ($0.0, $0.1) }
+    }
+
+    /// Sorted `paths` without `removed`, with `added` (none of them in `paths`) in their places.
+    static func sortedPaths(_ paths: [String], removing removed: Set<String>, adding added: [String]) -> [String] {
+        var result = removed.isEmpty ? paths : paths.filter { !removed.contains($0) }
+        for path in added {
+            var low = 0
+            var high = result.count
+            while low < high {
+                let middle = (low + high) / 2
+                if result[middle] < path { low = middle + 1 } else { high = middle }
+            }
+            result.insert(path, at: low)
+        }
+        return result
     }
 }

@@ -29,6 +29,7 @@ final class WatchSession {
     /// Files changed since the last successful build, and what they held then.
     var pending = Set<String>()
     var database: BackgroundJob?
+    var databaseCancelled: CancelFlag?
     /// Source lines read for findings, kept for the next rebuild except those of changed files.
     var lines = SourceLines([:])
     var watchedStamps: [String: String] = [:]
@@ -130,29 +131,35 @@ final class WatchSession {
         let lines = changed.map { self.lines.forgetting($0) } ?? SourceLines([:])
         self.lines = lines
         let formatter = DiagnosticFormatter(sourceLine: lines.line)
-        let extra: [(path: String, data: Data)] = [
-            ("unduh/findings.json", Data(formatter.format(diagnostics, as: .json).utf8)),
-            ("unduh/findings.sarif", Data(formatter.format(diagnostics, as: .sarif).utf8)),
-        ]
+        let findingFiles: @Sendable () -> [(String, Data)] = {
+            let formatter = DiagnosticFormatter(sourceLine: lines.line)
+            return [
+                ("unduh/findings.json", Data(formatter.format(findings, as: .json).utf8)),
+                ("unduh/findings.sarif", Data(formatter.format(findings, as: .sarif).utf8)),
+            ]
+        }
         let input = SiteInput(
             catalog: new, diagnostics: diagnostics, rules: RuleRegistry.allRules, sourceLine: { lines.line($0, $1) })
         lap("baseline_unduhan")
-        // The database is written into the output: not while a page publish runs beside it.
+        // A database still being written is for a catalogue already out of date: stopped, and
+        // written anew after this build (never two at once, nor beside a full publish).
+        databaseCancelled?.set()
         _ = try? database?.wait()
         lap("tunggu_basis_data")
         var summary: SiteGenerator.Summary?
         var updated = false
         do {
             if let state = siteState, let changed, !decreesChanged {
+                // The downloads (findings, CSV, database) follow the pages: see below.
                 summary = try SiteGenerator.update(
                     state, to: input, changedFiles: changed, before: before, siteDirectory: site, output: output,
-                    extraFiles: extra, keeping: ["skkni.sqlite"])
+                    keeping: ["skkni.sqlite"] + WatchSession.findingFiles, downloadsLater: true)
                 updated = summary != nil
             }
             if summary == nil {
                 // A full rebuild writes the database inside the publish, as `build` does.
                 summary = try SiteGenerator.build(
-                    input, siteDirectory: site, output: output, extraFiles: extra,
+                    input, siteDirectory: site, output: output, extraFiles: findingFiles(),
                     finish: { staging in
                         try CatalogDatabase.write(
                             new, diagnostics: findings, to: staging.appendingPathComponent("skkni.sqlite"))
@@ -166,14 +173,23 @@ final class WatchSession {
             return false
         }
         let published = clock.now
-        if updated {
-            // The pages are out; the database (seconds at national scale) follows, replaced
-            // in one rename when complete.
-            let databaseURL = output.appendingPathComponent("skkni.sqlite")
+        if updated, let state = summary?.state {
+            // The pages are out; the downloads follow on their own thread, each file replaced in
+            // one rename when complete (the database takes seconds at national scale). A newer
+            // change stops them and writes its own.
+            let output = output
+            let cancelled = CancelFlag()
+            databaseCancelled = cancelled
             database = BackgroundJob { [clock] in
                 let began = clock.now
-                try CatalogDatabase.write(new, diagnostics: findings, to: databaseURL)
-                say("basis data diperbarui dalam \(milliseconds(clock.now - began)) ms")
+                for (path, data) in findingFiles() + SiteGenerator.downloads(of: state) {
+                    if cancelled.isSet { throw CancellationError() }
+                    try data.write(to: output.appendingPathComponent(path), options: .atomic)
+                }
+                try CatalogDatabase.write(
+                    new, diagnostics: findings, to: output.appendingPathComponent("skkni.sqlite"),
+                    cancelled: { cancelled.isSet })
+                say("unduhan dan basis data diperbarui dalam \(milliseconds(clock.now - began)) ms")
             }
         }
         catalog = new
@@ -209,6 +225,8 @@ final class WatchSession {
             removing: before.map(\.id).filter { id in !catalog.schemes.contains { $0.id == id } }, to: paths.catalogURL)
     }
 
+    static let findingFiles = ["unduh/findings.json", "unduh/findings.sarif"]
+
     /// A stamp of each file of the baseline and the site's templates and static files.
     func stampsOfWatchedFiles() -> [String: String] {
         var files = [paths.baselineDisplay]
@@ -234,4 +252,13 @@ final class WatchSession {
 func say(_ text: String) {
     print(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     _ = fflush(nil)  // every output stream: `stdout` itself is not concurrency-safe to name
+}
+
+/// A yes/no set once from one thread and read from another.
+final class CancelFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }
