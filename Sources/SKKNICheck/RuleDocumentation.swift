@@ -8,9 +8,10 @@ public enum RuleDocumentation {
         for r in RuleRegistry.allRules {
             out += "| \(r.identifier) | `\(r.name)` | \(r.severity.rawValue) | \(r.summary) |\n"
         }
-        for d in RuleRegistry.descriptions {
+        for rule in RuleRegistry.rules {
+            let d = rule.description
             out +=
-                "\n## \(d.identifier) `\(d.name)`\n\nTingkat bawaan: \(d.severity.rawValue)\n\n\(d.summary)\n\n\(d.rationale)\n"
+                "\n## \(d.identifier) `\(d.name)`\n\nTingkat bawaan: \(d.severity.rawValue)\n\nBergantung pada: \(rule.scope.label)\n\n\(d.summary)\n\n\(d.rationale)\n"
             for (title, examples) in [
                 ("Contoh yang memicu", d.triggeringExamples), ("Contoh yang tidak memicu", d.nonTriggeringExamples),
             ] {
@@ -31,5 +32,16 @@ public enum RuleDocumentation {
             return document.text
         }
         return String(document.text[start.upperBound...])
+    }
+}
+
+extension RuleScope {
+    /// What the scope means, for the rule documentation (Bahasa Indonesia).
+    public var label: String {
+        switch self {
+        case .decrees: "keputusan saja"
+        case .eachScheme: "keputusan dan skema yang diperiksa (tiap skema sendiri)"
+        case .eachUnitCode: "keputusan dan semua skema yang memuat kode unit yang sama"
+        }
     }
 }

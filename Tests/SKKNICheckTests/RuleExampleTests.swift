@@ -86,8 +86,12 @@ import Testing
 
     @Test func ruleDocumentationComesFromTheDeclarations() {
         let doc = RuleDocumentation.markdown()
-        for d in RuleRegistry.descriptions {
-            #expect(doc.contains("## \(d.identifier) `\(d.name)`"))
+        for rule in RuleRegistry.rules {
+            let d = rule.description
+            #expect(
+                doc.contains(
+                    "## \(d.identifier) `\(d.name)`\n\nTingkat bawaan: \(d.severity.rawValue)\n\nBergantung pada: \(rule.scope.label)"
+                ))
             #expect(doc.contains(d.summary))
         }
     }
