@@ -18,8 +18,9 @@ import Testing
             var environment = ProcessInfo.processInfo.environment
             environment["NO_COLOR"] = "1"
             process.environment = environment
+            // Both streams in one: errors (a document that does not import) go to standard error.
             process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
+            process.standardError = out
             try process.run()
         }
 
@@ -88,5 +89,67 @@ import Testing
         let differing = Set(watched.keys).union(rebuilt.keys).filter { watched[$0] != rebuilt[$0] }.sorted()
         #expect(differing.isEmpty, "\(differing)")
         #expect(catalogFiles == ScratchProject.snapshot(project.catalog.appendingPathComponent("schemes")))
+    }
+
+    /// What else a person does while the build watches: a new scheme file, a broken one (reported,
+    /// output left alone, then fixed), a template edit, a deleted file. Each rebuild's output is a
+    /// fresh build's.
+    @Test func addedBrokenFixedAndDeletedFilesAndATemplateEdit() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        let watcher = try Watcher(project, rebuilds: 5)
+        defer { if watcher.process.isRunning { watcher.process.terminate() } }
+        #expect(watcher.waitFor("mengawasi catalog/sources"))
+        let sources = project.root.appendingPathComponent("catalog/sources")
+        let copy = sources.appendingPathComponent("skema-salinan.txt")
+
+        // A new scheme: one more page, built incrementally.
+        // Copied aside and renamed into place, as editors save: one change, never half a file.
+        let aside = sources.appendingPathComponent(".skema-salinan.txt.tmp")
+        try FileManager.default.copyItem(at: project.root.appendingPathComponent(Self.scheme), to: aside)
+        #expect(rename(aside.path, copy.path) == 0)
+        #expect(watcher.waitFor("dibangun (inkremental): 1 berkas berubah"))
+        #expect(watcher.waitFor("unduhan dan basis data diperbarui"))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: project.output.appendingPathComponent("skema/skema-salinan.html").path))
+
+        // Broken: said with its file and line; the output stays as it was.
+        let before = ScratchProject.snapshot(project.output)
+        try "bukan skema\n".write(to: copy, atomically: true, encoding: .utf8)
+        #expect(watcher.waitFor("tidak dibangun ulang; keluaran lama dibiarkan"))
+        #expect(watcher.said.contains("catalog/sources/skema-salinan.txt:1: galat: bukan dokumen yang dikenali"))
+        #expect(ScratchProject.snapshot(project.output) == before)
+
+        // Removed: its page goes (the change since the last build is the file's removal).
+        try FileManager.default.removeItem(at: copy)
+        #expect(watcher.waitFor("dibangun (inkremental)", count: 2))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: project.output.appendingPathComponent("skema/skema-salinan.html").path))
+
+        // A template: every page compared, the changed ones rendered.
+        let template = project.site.appendingPathComponent("templates/scheme.mustache")
+        try (String(contentsOf: template, encoding: .utf8) + "<!-- diubah -->\n").write(
+            to: template, atomically: true, encoding: .utf8)
+        #expect(watcher.waitFor("dibangun (penuh)", count: 2))
+
+        // A decree: everything checked again.
+        let decree = sources.appendingPathComponent("kepmen-3-2021-kkni-pelatihan-kerja-sertifikasi.txt")
+        let text = try String(contentsOf: decree, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "Mengembangkan Program Pelatihan Kerja", with: "Mengembangkan Program Latihan Kerja"
+        )
+        .write(to: decree, atomically: true, encoding: .utf8)
+        #expect(watcher.waitFor("dibangun (penuh)", count: 3))
+        watcher.process.waitUntilExit()
+        #expect(watcher.process.terminationStatus == 0, "\(watcher.said)")
+
+        let watched = ScratchProject.snapshot(project.output)
+        try FileManager.default.removeItem(at: project.output)
+        #expect(try CLI.run(project.buildArguments + ["--no-cache"], in: project.root).status == 0)
+        let rebuilt = ScratchProject.snapshot(project.output)
+        let differing = Set(watched.keys).union(rebuilt.keys).filter { watched[$0] != rebuilt[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing)")
     }
 }
