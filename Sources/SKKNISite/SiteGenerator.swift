@@ -67,23 +67,29 @@ public enum SiteGenerator {
         let templatesFingerprint = fingerprint(of: library)
         let factory = PageFactory(input: input)
         let plans = factory.plan()
+        // The search files are a function of the search entries alone: when every previous
+        // search file was recorded with these entries' fingerprint, they are kept unread.
+        // Worked out on a thread of its own while the pages render.
+        let searchBefore = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
+        let search = BackgroundValue { () -> (print: String, files: [(String, Data)]?) in
+            let entries = factory.searchEntries()
+            let print = SearchIndex.fingerprint(of: entries)
+            let unchanged = !searchBefore.isEmpty && searchBefore.values.allSatisfy { $0.fingerprint == print }
+            return (print, unchanged ? nil : SearchIndex.files(for: entries))
+        }
         stopwatch.lap("deklarasi")
         let pages = try render(
             plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
             previous: previous, reuse: reuse, write: write)
         var manifest = pages.manifest
         stopwatch.lap("render")
-        // The search files are a function of the search entries alone: when every previous
-        // search file was recorded with these entries' fingerprint, they are kept unread.
-        let entries = factory.searchEntries()
-        let searchPrint = SearchIndex.fingerprint(of: entries)
-        let before = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
-        let searchKept =
-            !before.isEmpty && before.values.allSatisfy { $0.fingerprint == searchPrint } && before.keys.allSatisfy(has)
+        let (searchPrint, searchFiles) = try search.get()
+        let searchKept = searchFiles == nil && searchBefore.keys.allSatisfy(has)
         if searchKept {
-            for (path, entry) in before where reuse(path, entry.size) { manifest.append((path, entry)) }
+            for (path, entry) in searchBefore where reuse(path, entry.size) { manifest.append((path, entry)) }
         } else {
-            for (path, data) in SearchIndex.files(for: entries) {
+            let files = try searchFiles ?? SearchIndex.files(for: factory.searchEntries())
+            for (path, data) in files {
                 try write(path, data)
                 manifest.append((path, PageManifest.Entry(fingerprint: searchPrint, size: data.count)))
             }

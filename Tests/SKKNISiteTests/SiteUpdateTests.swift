@@ -75,8 +75,8 @@ import Testing
     @Test func seedSchemesEditedEveryWay() throws {
         let seeds = try SiteFixture.seeds()
         let (applied, rendered) = try Self.expectUpdatesEqualFullBuilds(seeds, schemes: [0, 3, 7])
-        // Most edits keep the set of units and are applied in place, each rendering a few pages.
-        #expect(applied >= SchemeEdit.allCases.count * 3 / 2)
+        // At least half the edits keep the set of units and are applied in place, each rendering a few pages.
+        #expect(applied * 2 >= SchemeEdit.allCases.count * 3)
         #expect(rendered < applied * 40)
     }
 
@@ -86,7 +86,7 @@ import Testing
         _ = try CatalogGenerator.generate(size: .S, into: dir)
         let catalog = try Importer.importDirectory(dir, displayPrefix: "catalog/sources").catalog
         let (applied, rendered) = try Self.expectUpdatesEqualFullBuilds(catalog, schemes: [150])
-        #expect(applied >= SchemeEdit.allCases.count * 3 / 2)
+        #expect(applied * 2 >= SchemeEdit.allCases.count)
         #expect(rendered < applied * 40)
     }
 }
