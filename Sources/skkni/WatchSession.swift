@@ -19,7 +19,7 @@ final class WatchSession {
     let site: URL
     let documents: WatchedDocuments
     /// What the kernel says changed in the sources folder (nil: look at every file each time).
-    let events: DirectoryEvents?
+    var events: DirectoryEvents?
     /// The last built catalogue and what was computed from it.
     var catalog: Catalog
     var decreeIndex: DecreeIndex
@@ -74,7 +74,10 @@ final class WatchSession {
             laps = [("", began)]
             let change: WatchedDocuments.Change?
             do throws(ImportError) {
-                change = try documents.refresh(names: events?.names())
+                let names = events?.names()
+                // Events lost, or the folder itself replaced: watch it anew, and look at every file.
+                if events != nil, names == nil { events = DirectoryEvents(paths.sourcesURL.path) }
+                change = try documents.refresh(names: events == nil ? nil : names)
             } catch {
                 printError(error.description)
                 continue
@@ -170,6 +173,9 @@ final class WatchSession {
             lap("katalog")
         } catch {
             printError("\(outputDisplay): galat: situs tidak dapat ditulis: \(FileErrorText.describe(error))")
+            // What the output holds is no longer sure (a publish may have been cut short, to be
+            // finished by the next one): the next rebuild compares every page.
+            siteState = nil
             return false
         }
         let published = clock.now
@@ -180,16 +186,25 @@ final class WatchSession {
             let output = output
             let cancelled = CancelFlag()
             databaseCancelled = cancelled
+            let outputDisplay = outputDisplay
             database = BackgroundJob { [clock] in
                 let began = clock.now
-                for (path, data) in findingFiles() + SiteGenerator.downloads(of: state) {
-                    if cancelled.isSet { throw CancellationError() }
-                    try data.write(to: output.appendingPathComponent(path), options: .atomic)
+                do {
+                    for (path, data) in findingFiles() + SiteGenerator.downloads(of: state) {
+                        if cancelled.isSet { throw CancellationError() }
+                        try data.write(to: output.appendingPathComponent(path), options: .atomic)
+                    }
+                    try CatalogDatabase.write(
+                        new, diagnostics: findings, to: output.appendingPathComponent("skkni.sqlite"),
+                        cancelled: { cancelled.isSet })
+                    say("unduhan dan basis data diperbarui dalam \(milliseconds(clock.now - began)) ms")
+                } catch is CancellationError {
+                    // A newer change writes them.
+                } catch {
+                    printError(
+                        "\(outputDisplay): galat: unduhan dan basis data tidak dapat ditulis (yang lama tetap): \(FileErrorText.describe(error))"
+                    )
                 }
-                try CatalogDatabase.write(
-                    new, diagnostics: findings, to: output.appendingPathComponent("skkni.sqlite"),
-                    cancelled: { cancelled.isSet })
-                say("unduhan dan basis data diperbarui dalam \(milliseconds(clock.now - began)) ms")
             }
         }
         catalog = new
