@@ -61,8 +61,8 @@ public enum SiteGenerator {
     static func produce(
         _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch, previous: [String: PageManifest.Entry],
         has: @Sendable (String) -> Bool = { _ in false }, reuse: @Sendable (String, Int) -> Bool,
-        write: @Sendable (String, Data) throws -> Void
-    ) throws -> (pages: Int, rendered: Int, searchKept: Bool, state: SiteState) {
+        keepState: Bool = false, write: @Sendable (String, Data) throws -> Void
+    ) throws -> (pages: Int, rendered: Int, searchKept: Bool, state: SiteState?) {
         let library = try TemplateLibrary(directory: siteDirectory.appendingPathComponent("templates"))
         let templatesFingerprint = fingerprint(of: library)
         let factory = PageFactory(input: input)
@@ -99,9 +99,12 @@ public enum SiteGenerator {
         try write(PageManifest.path, PageManifest.encode(sorted: paths, manifestEntries))
         stopwatch.lap("indeks")
         var downloads = Downloads.Parts()
-        for (path, data) in Downloads.csvFiles(input.catalog, keeping: &downloads) { try write(path, data) }
+        for (path, data) in Downloads.csvFiles(input.catalog, keeping: &downloads, collecting: keepState) {
+            try write(path, data)
+        }
         try writeStaticFiles(siteDirectory, write: write)
         stopwatch.lap("csv")
+        guard keepState else { return (plans.count, pages.rendered, searchKept, nil) }
         let state = SiteState(
             input: input, units: factory.units, manifest: manifestEntries, paths: paths,
             searchPaths: paths.filter { $0.hasPrefix(SearchIndex.folder) },
@@ -173,9 +176,11 @@ public enum SiteGenerator {
     /// Renders the site straight into a staging directory and publishes it at `output`
     /// (see `OutputDirectory.replace`: only changed files are written and moved in). `finish` (the database) runs on its own thread while
     /// the pages are rendered: page writing waits on the disk, and the database fills the gaps.
+    /// With `keepState`, the summary carries what `update` needs next time (`build --watch`).
     public static func build(
         _ input: SiteInput, siteDirectory: URL, output: URL, extraFiles: [(path: String, data: Data)] = [],
-        finish: @escaping @Sendable (URL) throws -> Void = { _ in }, checkpoint: (String) -> Void = { _ in }
+        finish: @escaping @Sendable (URL) throws -> Void = { _ in }, checkpoint: (String) -> Void = { _ in },
+        keepState: Bool = false
     ) throws -> Summary {
         var stopwatch = Stopwatch()
         var pages = 0
@@ -192,7 +197,8 @@ public enum SiteGenerator {
             do {
                 (pages, rendered, searchKept, state) = try produce(
                     input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: previous,
-                    has: { staging.hasPrevious($0) }, reuse: { staging.keepPrevious($0, size: $1) }
+                    has: { staging.hasPrevious($0) }, reuse: { staging.keepPrevious($0, size: $1) },
+                    keepState: keepState
                 ) { path, data in
                     try staging.write(path, data)
                 }
@@ -393,7 +399,10 @@ enum Downloads {
 
     /// The three downloads, each written on its own core (or those of `only`: 0 units,
     /// 1 qualification units, 2 scheme units), filling `parts` for `update`.
-    static func csvFiles(_ catalog: Catalog, only: [Int] = [0, 1, 2], keeping parts: inout Parts) -> [(String, Data)] {
+    /// `collecting`: whether to fill `parts` at all (a one-off build has no use for them).
+    static func csvFiles(
+        _ catalog: Catalog, only: [Int] = [0, 1, 2], keeping parts: inout Parts, collecting: Bool = true
+    ) -> [(String, Data)] {
         let given = parts
         let made = ConcurrentMap.map(only) { file -> (String, Data, Parts) in
             var made = Parts()
@@ -438,6 +447,10 @@ enum Downloads {
                 var csv = Writer()
                 csv.row("scheme", "code", "title", "file", "line")
                 for s in catalog.schemes {
+                    guard collecting else {
+                        for u in s.units { csv.row(s.id, u.code.raw, u.cleanTitle, s.source, String(u.line)) }
+                        continue
+                    }
                     let rows = given.schemeRows[s.id] ?? Self.rows(of: s)
                     csv.bytes += rows
                     made.schemeRows[s.id] = rows
@@ -457,6 +470,6 @@ enum Downloads {
 
     static func csvFiles(_ catalog: Catalog) -> [(String, Data)] {
         var parts = Parts()
-        return csvFiles(catalog, keeping: &parts)
+        return csvFiles(catalog, keeping: &parts, collecting: false)
     }
 }

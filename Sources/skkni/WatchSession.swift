@@ -166,7 +166,7 @@ final class WatchSession {
                     finish: { staging in
                         try CatalogDatabase.write(
                             new, diagnostics: findings, to: staging.appendingPathComponent("skkni.sqlite"))
-                    })
+                    }, keepState: true)
             }
             lap("situs")
             try writeCatalogFiles(new, changed: decreesChanged ? nil : changed, before: before)

@@ -42,7 +42,8 @@ import Testing
             try? FileManager.default.removeItem(at: fresh)
         }
         var current = catalog
-        var state = try SiteGenerator.build(input(current), siteDirectory: site, output: updated).state!
+        var state = try SiteGenerator.build(input(current), siteDirectory: site, output: updated, keepState: true)
+            .state!
         var applied = 0
         var rendered = 0
         for edit in SchemeEdit.allCases {
@@ -57,7 +58,7 @@ import Testing
                     applied += 1
                     rendered += summary.rendered
                 } else {
-                    state = try SiteGenerator.build(next, siteDirectory: site, output: updated).state!
+                    state = try SiteGenerator.build(next, siteDirectory: site, output: updated, keepState: true).state!
                 }
                 try? FileManager.default.removeItem(at: fresh)
                 _ = try SiteGenerator.build(next, siteDirectory: site, output: fresh)
