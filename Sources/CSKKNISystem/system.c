@@ -8,6 +8,9 @@
 #if defined(__linux__)
 #include <sys/inotify.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 int skkni_exchange_paths(const char *a, const char *b) {
 #if defined(__linux__) && defined(RENAME_EXCHANGE)
@@ -45,5 +48,11 @@ int skkni_watch_directory(const char *path) {
     (void)path;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+void skkni_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
 #endif
 }

@@ -44,4 +44,25 @@ public enum RawFile {
         var status = stat()
         return stat(path, &status) == 0 ? Int(status.st_size) : 0
     }
+
+    /// Replaces the file at `path` with `data`: written to a hidden file beside it, then renamed
+    /// over it, so a reader sees the old or the new file, never half of one.
+    public static func replace(_ path: String, with data: Data) throws {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let temporary = String(path[..<slash]) + "." + String(path[slash...]) + ".\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary]) }
+        do {
+            try data.withUnsafeBytes { try write($0, to: descriptor, path: temporary) }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
 }

@@ -192,12 +192,14 @@ final class WatchSession {
                 do {
                     for (path, data) in findingFiles() + SiteGenerator.downloads(of: state) {
                         if cancelled.isSet { throw CancellationError() }
-                        try data.write(to: output.appendingPathComponent(path), options: .atomic)
+                        try RawFile.replace(output.path + "/" + path, with: data)
                     }
                     try CatalogDatabase.write(
                         new, diagnostics: findings, to: output.appendingPathComponent("skkni.sqlite"),
                         cancelled: { cancelled.isSet })
                     say("unduhan dan basis data diperbarui dalam \(milliseconds(clock.now - began)) ms")
+                    // A process that runs for hours: what this rebuild freed goes back to the system.
+                    ReleaseMemory.now()
                 } catch is CancellationError {
                     // A newer change writes them.
                 } catch {

@@ -13,4 +13,8 @@ int skkni_sync_file_system(int fd);
 /// errno set (ENOSYS where the system has no inotify).
 int skkni_watch_directory(const char *path);
 
+/// Gives memory that was freed back to the system where the allocator keeps it (glibc's
+/// malloc_trim); a long-running watch otherwise grows with every rebuild's transient data.
+void skkni_release_free_memory(void);
+
 #endif
