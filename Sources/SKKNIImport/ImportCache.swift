@@ -23,30 +23,6 @@ public struct ImportCache: Sendable {
         ImportCache(url: catalog.appendingPathComponent(".cache/impor.bin"))
     }
 
-    /// What identifies a file's content on disk without reading it.
-    struct FileStamp: Equatable {
-        var size: Int
-        var modified: Int
-        var changed: Int
-        var inode: Int
-
-        init?(_ path: String) {
-            var status = stat()
-            guard stat(path, &status) == 0 else { return nil }
-            size = Int(status.st_size)
-            modified = Int(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(status.st_mtim.tv_nsec)
-            changed = Int(status.st_ctim.tv_sec) &* 1_000_000_000 &+ Int(status.st_ctim.tv_nsec)
-            inode = Int(status.st_ino)
-        }
-
-        init(size: Int, modified: Int, changed: Int, inode: Int) {
-            self.size = size
-            self.modified = modified
-            self.changed = changed
-            self.inode = inode
-        }
-    }
-
     private static let magic = Array("skkni-impor 2\n".utf8)
 
     /// One document as the cache holds it: its path, stamp and encoded outcome.

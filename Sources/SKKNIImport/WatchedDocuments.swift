@@ -22,7 +22,7 @@ public final class WatchedDocuments {
         for (file, imported) in zip(list, each) {
             var imported = imported
             // Stamps are compared on every refresh, with or without a cache file.
-            if imported.stamp == nil { imported.stamp = ImportCache.FileStamp(file.0.path) }
+            if imported.stamp == nil { imported.stamp = FileStamp(file.0.path) }
             files[file.1] = imported
         }
     }
@@ -32,19 +32,6 @@ public final class WatchedDocuments {
     public struct Change: Sendable {
         public var files: Set<String>
         public var before: [ImportedDocument]
-    }
-
-    /// The document file names in the directory, sorted (as `Importer.documentFiles`, without
-    /// a URL per file: a national catalogue has 20,000 of them, looked at several times a second).
-    func documentNames() throws(ImportError) -> [String] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw ImportError(
-                file: directory.path, message: "direktori sumber tidak dapat dibaca: \(Importer.reason(error))")
-        }
-        return names.filter(Importer.isDocumentName).sorted()
     }
 
     /// Re-reads the directory; nil when no file was added, changed or removed. The changed
@@ -57,17 +44,16 @@ public final class WatchedDocuments {
         var names: [String]
         if let candidates {
             names = candidates.filter { Importer.isDocumentName($0) }.sorted()
-            // An added or removed file changes the order of documents: list the directory then.
-            let addsOrRemoves = names.contains {
-                (files[prefix + $0] == nil) != (ImportCache.FileStamp(root + $0) == nil)
-            }
             if names.isEmpty { return nil }
-            if addsOrRemoves { return try refresh(names: nil) }
+            // An added or removed file changes the order of documents: list the directory then.
+            if names.contains(where: { (files[prefix + $0] == nil) != (FileStamp(root + $0) == nil) }) {
+                return try refresh(names: nil)
+            }
         } else {
-            names = try documentNames()
+            names = try Importer.documentNames(in: directory)
         }
-        let stamps = ConcurrentMap.map(names) { ImportCache.FileStamp(root + $0) }
-        var changed: [(url: URL, display: String, stamp: ImportCache.FileStamp?)] = []
+        let stamps = ConcurrentMap.map(names) { FileStamp(root + $0) }
+        var changed: [(url: URL, display: String, stamp: FileStamp?)] = []
         for (name, stamp) in zip(names, stamps) {
             let display = prefix + name
             if stamp == nil || files[display]?.stamp != stamp {

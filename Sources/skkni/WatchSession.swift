@@ -32,7 +32,7 @@ final class WatchSession {
     var databaseCancelled: CancelFlag?
     /// Source lines read for findings, kept for the next rebuild except those of changed files.
     var lines = SourceLines([:])
-    var watchedStamps: [String: String] = [:]
+    var watchedStamps: [String: FileStamp] = [:]
     let clock = ContinuousClock()
     /// `build --watch --timings`: each rebuild's steps.
     var timings = false
@@ -245,7 +245,7 @@ final class WatchSession {
     static let findingFiles = ["unduh/findings.json", "unduh/findings.sarif"]
 
     /// A stamp of each file of the baseline and the site's templates and static files.
-    func stampsOfWatchedFiles() -> [String: String] {
+    func stampsOfWatchedFiles() -> [String: FileStamp] {
         var files = [paths.baselineDisplay]
         for folder in ["templates", "static"] {
             let directory = site.appendingPathComponent(folder).path
@@ -253,13 +253,8 @@ final class WatchSession {
                 files.append(directory + "/" + name)
             }
         }
-        var stamps: [String: String] = [:]
-        for file in files {
-            var status = stat()
-            guard stat(file, &status) == 0 else { continue }
-            stamps[file] =
-                "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ctim.tv_nsec) \(status.st_ino)"
-        }
+        var stamps: [String: FileStamp] = [:]
+        for file in files { stamps[file] = FileStamp(file) }
         return stamps
     }
 }
