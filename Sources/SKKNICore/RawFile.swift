@@ -39,12 +39,6 @@ public enum RawFile {
         return read(descriptor, count: Int(status.st_size))
     }
 
-    /// The size of the file at `path` in bytes; 0 when there is none.
-    public static func size(of path: String) -> Int {
-        var status = stat()
-        return stat(path, &status) == 0 ? Int(status.st_size) : 0
-    }
-
     /// Replaces the file at `path` with `data`: written to a hidden file beside it, then renamed
     /// over it, so a reader sees the old or the new file, never half of one.
     public static func replace(_ path: String, with data: Data) throws {

@@ -17,11 +17,11 @@ public final class SiteState: Sendable {
         input: SiteInput, units: [String: UnitIndex.Entry], manifest: [String: PageManifest.Entry], paths: [String],
         searchPaths: [String], templatesFingerprint: String, downloads: Downloads.Parts
     ) {
-        self.searchPaths = searchPaths
         self.input = input
         self.units = units
         self.manifest = manifest
         self.paths = paths
+        self.searchPaths = searchPaths
         self.templatesFingerprint = templatesFingerprint
         self.downloads = downloads
     }
@@ -169,12 +169,12 @@ extension SiteGenerator {
             paths = Self.sortedPaths(state.paths, removing: removed, adding: added)
             try staging.write(PageManifest.path, PageManifest.encode(sorted: paths, manifest))
             stopwatch.lap("indeks")
+            // Scheme rows are in two downloads; the qualification rows are the decrees' alone and kept.
             if !downloadsLater {
                 for (path, data) in Downloads.csvFiles(input.catalog, only: [0, 2], keeping: &downloads) {
                     try staging.write(path, data)
                 }
             }
-            // The qualification rows are the decrees' alone.
             try writeStaticFiles(siteDirectory) { try staging.write($0, $1) }
             for (path, data) in extraFiles { try staging.write(path, data) }
             stopwatch.lap("csv")
