@@ -52,7 +52,7 @@ public enum HugoTwin {
                 page(
                     "skema/\(slug(s.id)).md",
                     [
-                        "title": s.name ?? s.title, "type": s.packagingType.rawValue, "owner": s.owner ?? "",
+                        "title": s.name ?? s.title, "packaging": s.packagingType.rawValue, "owner": s.owner ?? "",
                         "rows": rows, "source": s.source,
                     ]))
         }
@@ -82,6 +82,15 @@ public enum HugoTwin {
         }
         if let failure = written.compactMap({ $0 }).first { throw OutputError(failure) }
     }
+
+    /// Front matter keys that change whether, where or with which layout Hugo renders a page.
+    /// `type` chooses the layout: scheme pages keyed `type: KKNI` found none and were silently
+    /// not rendered, so the benchmarks until session 7 compared us with a Hugo that skipped all
+    /// 20,000 scheme pages at L.
+    static let renderingKeys: Set<String> = [
+        "aliases", "build", "cascade", "date", "draft", "expiryDate", "headless", "kind", "lang", "layout",
+        "outputs", "publishDate", "resources", "sitemap", "slug", "type", "url",
+    ]
 
     static func page(_ path: String, _ front: [String: Any]) -> (String, Data) {
         let json = (try? JSONSerialization.data(withJSONObject: front, options: [.sortedKeys])) ?? Data("{}".utf8)
@@ -131,7 +140,7 @@ public enum HugoTwin {
         (
             "skema/single.html",
             """
-            {{ define "main" }}<h1>{{ .Title }}</h1><dl><dt>Jenis</dt><dd>{{ .Params.type }}</dd><dt>Pemilik</dt><dd>{{ .Params.owner }}</dd></dl>
+            {{ define "main" }}<h1>{{ .Title }}</h1><dl><dt>Jenis</dt><dd>{{ .Params.packaging }}</dd><dt>Pemilik</dt><dd>{{ .Params.owner }}</dd></dl>
             <table><thead><tr><th>Kode</th><th>Judul</th><th>Baris</th></tr></thead><tbody>
             {{ range .Params.rows }}<tr><td><a href="{{ .link }}">{{ .code }}</a></td><td>{{ .title }}</td><td>{{ .line }}</td></tr>
             {{ end }}</tbody></table>{{ end }}

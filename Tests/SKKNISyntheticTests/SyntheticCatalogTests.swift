@@ -80,3 +80,48 @@ import Testing
         }
     }
 }
+
+/// The Hugo side of the benchmark must render every page ours does, or the ratio flatters Hugo.
+@Suite struct HugoTwinTests {
+    @Test func sizeSHasOnePageForEachUnitQualificationAndSchemeAndNoKeyHugoActsOn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-hugo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let manifest = try CatalogGenerator.generate(size: .S, into: dir.appendingPathComponent("sources"))
+        let site = dir.appendingPathComponent("hugo")
+        try HugoTwin.write(sources: dir.appendingPathComponent("sources"), into: site)
+        let content = site.appendingPathComponent("content")
+        let fm = FileManager.default
+        let sections = try fm.contentsOfDirectory(atPath: content.path).sorted()
+        #expect(sections == ["kualifikasi", "skema", "unit"])
+        var pages: [String: Int] = [:]
+        for section in sections {
+            for name in try fm.contentsOfDirectory(atPath: content.appendingPathComponent(section).path) {
+                let data = try Data(contentsOf: content.appendingPathComponent("\(section)/\(name)"))
+                let front = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                let acted = HugoTwin.renderingKeys.intersection(front.keys)
+                #expect(acted.isEmpty, "\(section)/\(name): \(acted.sorted())")
+                pages[section, default: 0] += 1
+            }
+        }
+        // Our site has a page for every unit identity a qualification or a scheme lists.
+        let catalog = try Importer.importDirectory(dir.appendingPathComponent("sources"), displayPrefix: "s").catalog
+        let identities = Set(
+            catalog.qualifications.flatMap { $0.1.units.map(\.code.identity) }
+                + catalog.schemes.flatMap { $0.units.map(\.code.identity) })
+        #expect(identities.count > manifest.unitIdentities)
+        #expect(pages == ["kualifikasi": manifest.qualifications, "skema": manifest.schemes, "unit": identities.count])
+        // Each layout reads only keys the pages have (a renamed key would print nothing).
+        for (name, template) in HugoTwin.layouts where name.hasSuffix("single.html") {
+            let section = String(name.prefix { $0 != "/" })
+            let sample = try #require(
+                try fm.contentsOfDirectory(atPath: content.appendingPathComponent(section).path).sorted().first)
+            let front = try #require(
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: content.appendingPathComponent("\(section)/\(sample)")))
+                    as? [String: Any])
+            for match in template.matches(of: /\.Params\.(\w+)/) {
+                #expect(front[String(match.1)] != nil, "\(name) reads .Params.\(match.1)")
+            }
+        }
+    }
+}
