@@ -186,6 +186,9 @@ public enum SiteGenerator {
         var pages = 0
         var counts = (files: 0, bytes: 0)
         var unchanged = 0
+        // A build killed while publishing is finished first: the manifest read next must
+        // describe the pages the output will hold, not those it held before that build.
+        try OutputDirectory.recoverInterrupted(output)
         let previous = PageManifest.read(from: output)
         var rendered = 0
         var searchKept = false

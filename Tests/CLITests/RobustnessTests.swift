@@ -155,6 +155,35 @@ struct ScratchProject {
         }
     }
 
+    /// Killed while publishing an edit that the committee then undoes: the next run must first
+    /// finish the killed build and only then compare against what the output holds (the killed
+    /// build's pages and manifest), or it keeps the undone edit's pages as "unchanged".
+    @Test func anEditUndoneAfterAKilledPublishLeavesNoTraceOfIt() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try #require(try project.build().status == 0)
+        let scheme = project.catalog.appendingPathComponent("sources/skema-klaster-pengelolaan-data-pelanggan.txt")
+        let original = try Data(contentsOf: scheme)
+        let text = String(decoding: original, as: UTF8.self)
+        let edited = text.replacingOccurrences(of: "Pelanggan", with: "Klien")
+        try #require(edited != text)
+        try Data(edited.utf8).write(to: scheme)
+        #expect(try project.buildKilled(at: "commit").contains("jeda pada tahap commit"))
+        #expect(project.leftovers.contains("._site.journal"))
+
+        try original.write(to: scheme)
+        let next = try project.build()
+        #expect(next.status == 0, "\(next.stderr)")
+        let updated = ScratchProject.snapshot(project.output)
+        try FileManager.default.removeItem(at: project.output)
+        #expect(try project.build().status == 0)
+        let fresh = ScratchProject.snapshot(project.output)
+        #expect(updated.keys.sorted() == fresh.keys.sorted())
+        for (path, data) in fresh where path != "skkni.sqlite" {
+            #expect(updated[path] == data, "\(path)")
+        }
+    }
+
     /// The catalogue files are written alongside the pages; when they cannot be, the new site
     /// is not swapped in either.
     @Test func aCatalogueThatCannotBeWrittenLeavesThePreviousSite() throws {
