@@ -48,6 +48,8 @@ public enum OutputDirectory {
     /// `checkpoint("commit")` is called halfway through applying the journal.
     /// `swapAbove`: with more changed files than this (and more than an eighth of the output),
     /// whole trees are swapped.
+    /// After a reboot (`PendingFlush.State.otherBoot`) the caller must compare every file
+    /// with the output's (`StagingDirectory.write` does) instead of trusting its manifest.
     /// `knownFiles`: whether the output holds a file, when the caller knows (an update of an
     /// output it built): then the output is not listed, only files the build drops are
     /// removed, and files are never swapped as a whole tree.
@@ -65,6 +67,17 @@ public enum OutputDirectory {
         guard !exists || isDirectory.boolValue else {
             throw OutputError("\(output.path): bukan direktori; pindahkan atau hapus dulu")
         }
+        // A tree published by an earlier build of this boot without waiting for the disk is
+        // flushed while this one computes (not for an update of an output the caller built: it
+        // settles that itself). After a reboot the caller has compared every file instead.
+        let pending = knownFiles == nil ? PendingFlush.state(of: output) : .none
+        let settling = PendingFlush.settle(output, state: pending)
+        defer { _ = try? settling?.wait() }
+        /// A whole tree about to be published: marked as not yet on disk, or flushed.
+        func markOrFlush() throws {
+            _ = try settling?.wait()  // it would drop the new marker
+            if try !PendingFlush.mark(output) { StagingDirectory.flush(fileSystemOf: stagingURL.path) }
+        }
         let staging: StagingDirectory
         do {
             try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
@@ -73,9 +86,7 @@ public enum OutputDirectory {
                 listing: exists ? knownFiles.map(OutputListing.init(known:)) ?? OutputListing(output.path) : nil)
             try fill(staging)
             if !exists {
-                // A whole new tree: one flush of the file system instead of an fsync per file;
-                // nothing may be published before the files it publishes are on disk.
-                StagingDirectory.flush(fileSystemOf: stagingURL.path)
+                try markOrFlush()
                 try fm.moveItem(at: stagingURL, to: output)
                 return
             }
@@ -93,7 +104,7 @@ public enum OutputDirectory {
             // and swapping whole trees.
             do {
                 try staging.linkKept()
-                StagingDirectory.flush(fileSystemOf: stagingURL.path)
+                try markOrFlush()
                 try swapIn(stagingURL, at: output)
             } catch {
                 removeTree(stagingURL)
@@ -117,6 +128,8 @@ public enum OutputDirectory {
         } catch {
             throw PublishInterrupted(journal: journalURL(of: output).path, reason: FileErrorText.describe(error))
         }
+        // Every file was compared with what the disk holds since the reboot, or moved in and flushed.
+        if pending == .otherBoot { PendingFlush.clear(output) }
     }
 
     /// Puts a complete `staging` tree at `output`. Where the system can exchange two paths

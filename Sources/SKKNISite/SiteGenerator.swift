@@ -189,7 +189,10 @@ public enum SiteGenerator {
         // A build killed while publishing is finished first: the manifest read next must
         // describe the pages the output will hold, not those it held before that build.
         try OutputDirectory.recoverInterrupted(output)
-        let previous = PageManifest.read(from: output)
+        // After a reboot that may have come before the disk had the last tree, its manifest
+        // says nothing: every page is rendered and compared with the file as it is on disk.
+        let previous =
+            PendingFlush.state(of: output) == .otherBoot ? [:] : PageManifest.read(from: output)
         var rendered = 0
         var searchKept = false
         var finishTime = Duration.zero

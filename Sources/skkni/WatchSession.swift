@@ -29,6 +29,8 @@ final class WatchSession {
     /// Files changed since the last successful build, and what they held then.
     var pending = Set<String>()
     var database: BackgroundJob?
+    /// Flushes a full build's tree (published without waiting for the disk, see `PendingFlush`).
+    var settling: BackgroundJob?
     var databaseCancelled: CancelFlag?
     /// Source lines read for findings, kept for the next rebuild except those of changed files.
     var lines = SourceLines([:])
@@ -92,6 +94,7 @@ final class WatchSession {
             rebuilds += 1
         }
         _ = try database?.wait()
+        _ = try settling?.wait()
     }
 
     /// Builds from `documents.result`: incrementally when only the scheme documents `changed`
@@ -160,6 +163,7 @@ final class WatchSession {
                 updated = summary != nil
             }
             if summary == nil {
+                _ = try? settling?.wait()  // it would drop the marker this build may write
                 // A full rebuild writes the database inside the publish, as `build` does.
                 summary = try SiteGenerator.build(
                     input, siteDirectory: site, output: output, extraFiles: findingFiles(),
@@ -179,6 +183,10 @@ final class WatchSession {
             return false
         }
         let published = clock.now
+        if !updated {
+            let output = output
+            settling = BackgroundJob { PendingFlush.settleNow(output) }
+        }
         if updated, let state = summary?.state {
             // The pages are out; the downloads follow on their own thread, each file replaced in
             // one rename when complete (the database takes seconds at national scale). A newer

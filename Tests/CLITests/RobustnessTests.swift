@@ -184,6 +184,52 @@ struct ScratchProject {
         }
     }
 
+    /// A first build does not wait for the disk: it leaves a marker naming this boot next to the
+    /// output, and the next build of the same boot flushes the disk and drops it.
+    @Test func aNewTreeIsMarkedUntilTheNextBuildOfThisBootHasFlushedIt() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        let boot = try #require(try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8))
+        let marker = project.root.appendingPathComponent("._site.unsynced")
+        try #require(try project.build().status == 0)
+        #expect(try String(contentsOf: marker, encoding: .utf8) == "skkni-belum-sinkron 1\n" + boot)
+        let before = ScratchProject.snapshot(project.output)
+        let next = try project.build()
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: marker.path))
+        #expect(ScratchProject.snapshot(project.output) == before)
+    }
+
+    /// The power went before the disk had the last tree: pages empty or cut short, while the
+    /// manifest (or what survived of it) still vouches for them. The marker names another boot,
+    /// so the next build compares every page with the disk, and the output is a fresh build's.
+    @Test func afterARebootAnUnflushedOutputIsComparedWithTheDiskNotTrusted() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try #require(try project.build().status == 0)
+        let marker = project.root.appendingPathComponent("._site.unsynced")
+        try Data("skkni-belum-sinkron 1\n00000000-0000-0000-0000-000000000000\n".utf8).write(to: marker)
+        let fm = FileManager.default
+        let pages = try fm.contentsOfDirectory(atPath: project.output.appendingPathComponent("skema").path).sorted()
+        try #require(pages.count > 2)
+        try Data().write(to: project.output.appendingPathComponent("skema/\(pages[0])"))
+        let cut = project.output.appendingPathComponent("skema/\(pages[1])")
+        try Data(try Data(contentsOf: cut).prefix(100)).write(to: cut)
+        try Data().write(to: project.output.appendingPathComponent("index.html"))
+
+        let next = try project.build()
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(!fm.fileExists(atPath: marker.path))
+        let rebuilt = ScratchProject.snapshot(project.output)
+        try fm.removeItem(at: project.output)
+        #expect(try project.build().status == 0)
+        let fresh = ScratchProject.snapshot(project.output)
+        #expect(rebuilt.keys.sorted() == fresh.keys.sorted())
+        for (path, data) in fresh where path != "skkni.sqlite" {
+            #expect(rebuilt[path] == data, "\(path)")
+        }
+    }
+
     /// The catalogue files are written alongside the pages; when they cannot be, the new site
     /// is not swapped in either.
     @Test func aCatalogueThatCannotBeWrittenLeavesThePreviousSite() throws {
@@ -416,10 +462,11 @@ struct ScratchProject {
         #expect(result.status == 0, "\(result.stderr)")
         let everything = ScratchProject.snapshot(project.root)
         for (path, data) in everything {
-            // Nothing is written outside the catalogue, the site templates and the output.
+            // Nothing is written outside the catalogue, the site templates and the output (and
+            // the locks and the not-yet-flushed marker beside it).
             #expect(
                 path.hasPrefix("_site/") || path.hasPrefix("catalog/") || path.hasPrefix("site/")
-                    || path.hasSuffix(".lock"),
+                    || path.hasSuffix(".lock") || path == "._site.unsynced",
                 "\(path)")
             guard path.hasPrefix("_site/"), path.hasSuffix(".html") || path.hasSuffix(".js") else { continue }
             let text = String(decoding: data, as: UTF8.self)
