@@ -78,23 +78,38 @@ public enum TitleText {
     /// word or splits off a suffix): its bytes with whitespace collapsed, which is then exactly
     /// what `clean` returns. Nil for anything else.
     public static func plainASCII(_ text: String) -> [UInt8]? {
-        guard !text.utf8.contains(where: { $0 == 0x3C || $0 == 0x2A }), let out = collapsedASCII(text) else {
-            return nil
-        }
-        if out.contains(0x2D) {
-            // joinHyphenation changes a word only when it ends in `-` before another word, or is
-            // `left-suffix` with one hyphen; leave those to the general path.
-            let words = out.split(separator: 0x20)
-            for (index, word) in words.enumerated() where word.contains(0x2D) {
-                if word.last == 0x2D, index + 1 < words.count { return nil }
-                let parts = word.split(separator: 0x2D, omittingEmptySubsequences: false)
-                if parts.count == 2, hyphenatedSuffixBytes.contains(Array(parts[1])) { return nil }
+        guard let out = collapsedASCII(text) else { return nil }
+        // joinHyphenation changes a word only when it ends in `-` before another word, or is
+        // `left-suffix` with one hyphen; leave those to the general path. Word by word on the
+        // bytes (the words are separated by single spaces now), without splitting.
+        let count = out.count
+        var start = 0
+        while start < count {
+            var end = start
+            var hyphens = 0
+            var hyphen = 0
+            while end < count, out[end] != 0x20 {
+                if out[end] == 0x2D {
+                    hyphens += 1
+                    hyphen = end
+                }
+                end += 1
             }
+            if hyphens > 0 {
+                if out[end - 1] == 0x2D, end < count { return nil }
+                if hyphens == 1, isHyphenatedSuffix(out[(hyphen + 1)..<end]) { return nil }
+            }
+            start = end + 1
         }
         return out
     }
 
-    static let hyphenatedSuffixBytes: Set<[UInt8]> = Set(hyphenatedSuffixes.map { Array($0.utf8) })
+    static func isHyphenatedSuffix(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count <= 3 else { return false }
+        return hyphenatedSuffixBytes.contains { $0.elementsEqual(bytes) }
+    }
+
+    static let hyphenatedSuffixBytes: [[UInt8]] = hyphenatedSuffixes.sorted().map { Array($0.utf8) }
 
     /// Removes `<i>`, `</i>` and other short HTML-like tags, and `*` bold/italic markers.
     public static func stripMarkup(_ text: String) -> String {
@@ -133,7 +148,8 @@ public enum TitleText {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for byte in text.utf8 {
-            if byte >= 0x80 { return nil }
+            // Non-ASCII, or markup (`<`, `*`) that `clean` strips: not for the byte path.
+            if byte >= 0x80 || byte == 0x3C || byte == 0x2A { return nil }
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                 if !out.isEmpty { pendingSpace = true }
             } else {

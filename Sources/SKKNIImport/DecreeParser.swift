@@ -17,6 +17,8 @@ struct DecreeParser {
 
     /// `A. JENJANG KUALIFIKASI 3 KELOMPOK INSTRUKTUR`
     static func qualificationHeading(_ plain: String) -> (letter: String, level: Int, group: String)? {
+        // Asked of every line of a decree: most lack the words, found without splitting.
+        guard LineText.mentions(plain, "JENJANG"), LineText.mentions(plain, "KELOMPOK") else { return nil }
         let words = plain.split(separator: " ")
         guard words.count >= 6, words[0].count == 2, words[0].hasSuffix("."), let letter = words[0].first,
             letter.isUppercase, words[1] == "JENJANG", words[2] == "KUALIFIKASI", let level = Int(words[3]),
@@ -27,6 +29,7 @@ struct DecreeParser {
 
     /// `I. SUBBIDANG PELATIHAN KERJA KELOMPOK INSTRUKTUR` -> `PELATIHAN KERJA`
     static func subfieldHeading(_ plain: String) -> String? {
+        guard LineText.mentions(plain, "SUBBIDANG") else { return nil }
         let words = plain.split(separator: " ")
         guard words.count >= 3, words[0].hasSuffix("."), words[0].dropLast().allSatisfy({ "IVXL".contains($0) }),
             words[1] == "SUBBIDANG"
@@ -70,7 +73,7 @@ struct DecreeParser {
                 file: document.path, line: headerLine + 1,
                 message: "tidak ditemukan 'NOMOR … TAHUN …' pada kepala keputusan")
         }
-        let attachmentStart = lines.firstIndex { LineText.plain($0).uppercased() == "LAMPIRAN" } ?? lines.count
+        let attachmentStart = document.plainLines.firstIndex { $0.uppercased() == "LAMPIRAN" } ?? lines.count
         var decree = Decree(
             source: document.path, line: header.line, number: header.number, year: header.year,
             title: header.title)
@@ -122,8 +125,7 @@ struct DecreeParser {
                 decree.amends.append(DecreeReference(number: match.number, year: match.year, line: decree.line))
             }
         }
-        for (i, line) in document.lines.prefix(end).enumerated() {
-            let plain = LineText.plain(line)
+        for (i, plain) in document.plainLines.prefix(end).enumerated() {
             let lower = plain.lowercased()
             if decree.dateSet == nil, lower.contains("tanggal"), let date = IndonesianDate.find(in: plain) {
                 decree.dateSet = date.iso
@@ -160,7 +162,7 @@ struct DecreeParser {
         for index in start..<lines.count {
             let lineNumber = index + 1
             let raw = lines[index]
-            let plain = LineText.plain(raw)
+            let plain = document.plainLines[index]
             if let name = DecreeParser.subfieldHeading(plain) {
                 if let done = state { qualifications.append(finish(done)) }
                 state = nil
@@ -260,7 +262,7 @@ struct DecreeParser {
             state.role = newRole
             return
         }
-        if let row = UnitRowParser.parse(raw, expectPrerequisites: true) {
+        if let row = UnitRowParser.parse(plain: plain, expectPrerequisites: true) {
             flushPending(state.qualification, state.pendingRow)
             state.pendingRow = nil
             guard let role = state.role else {

@@ -67,17 +67,16 @@ public enum Importer {
     static func classify(_ document: DocumentText) -> Kind? {
         var decreeHeader = false
         var schemeTitle = false
-        for line in document.lines.prefix(80) {
-            let plain = LineText.plain(line)
+        for plain in document.plainLines.prefix(80) {
             if LineText.hasUppercasedPrefix(plain, "KEPUTUSAN MENTERI") { decreeHeader = true }
             if LineText.hasUppercasedPrefix(plain, "SKEMA SERTIFIKASI") { schemeTitle = true }
         }
         if decreeHeader,
-            document.lines.contains(where: { DecreeParser.qualificationHeading(LineText.plain($0)) != nil })
+            document.plainLines.contains(where: { DecreeParser.qualificationHeading($0) != nil })
         {
             return .decree
         }
-        if schemeTitle, document.lines.contains(where: { SchemeParser.isTableHeader(LineText.plain($0)) }) {
+        if schemeTitle, document.plainLines.contains(where: SchemeParser.isTableHeader) {
             return .scheme
         }
         return nil

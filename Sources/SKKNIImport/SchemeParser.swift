@@ -36,13 +36,13 @@ struct SchemeParser {
 
     /// Text after the first `:` of a `Label : value` line, when the label matches.
     static func value(of label: String, in plain: String) -> String? {
-        guard LineText.mentions(plain, label), let range = plain.range(of: label, options: .caseInsensitive)
+        guard let range = LineText.range(ofFolded: label, in: plain)
         else { return nil }
         let after = plain[range.upperBound...]
         guard let colon = after.firstIndex(of: ":") else { return nil }
-        let between = after[..<colon].trimmingCharacters(in: .whitespaces)
+        let between = LineText.trimmed(String(after[..<colon]))
         guard between.isEmpty || between.count < 4 else { return nil }
-        return after[after.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return LineText.trimmed(String(after[after.index(after: colon)...]))
     }
 
     static func packagingType(_ text: String) -> SchemeType {
@@ -57,9 +57,8 @@ struct SchemeParser {
     }
 
     mutating func parse() throws(ImportError) -> Scheme {
-        let lines = document.lines
         guard
-            let titleIndex = lines.firstIndex(where: { LineText.plain($0).uppercased().hasPrefix("SKEMA SERTIFIKASI") })
+            let titleIndex = document.plainLines.firstIndex(where: { $0.uppercased().hasPrefix("SKEMA SERTIFIKASI") })
         else {
             throw ImportError(file: document.path, line: 1, message: "tidak ditemukan judul 'SKEMA SERTIFIKASI'")
         }
@@ -97,8 +96,7 @@ struct SchemeParser {
     private mutating func readCover(into scheme: inout Scheme) {
         var standaloneLSP: String?
         var approvalLines: [Int] = []
-        for (i, line) in document.lines.enumerated() {
-            let plain = LineText.plain(line)
+        for (i, plain) in document.plainLines.enumerated() {
             if scheme.owner == nil, LineText.containsFolded(plain, "dikembangkan oleh "),
                 let range = plain.lowercased().range(of: "dikembangkan oleh ")
             {
@@ -148,14 +146,18 @@ struct SchemeParser {
         }
     }
 
+    static let levelPunctuation = CharacterSet(charactersIn: ".,;)")
+
     /// `Level V`, `Level 5`, `Jenjang 3`, `KKNI Level IV`.
     static func level(in text: String) -> Int? {
         guard LineText.mentions(text, "level") || LineText.mentions(text, "jenjang") else { return nil }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         for (i, word) in words.enumerated() where i + 1 < words.count {
+            // Most words are neither: compared by length before lowercasing.
+            guard word.utf8.count == 5 || word.utf8.count >= 7 else { continue }
             let lower = word.lowercased()
             guard lower == "level" || lower == "jenjang" else { continue }
-            let next = words[i + 1].trimmingCharacters(in: CharacterSet(charactersIn: ".,;)"))
+            let next = words[i + 1].trimmingCharacters(in: SchemeParser.levelPunctuation)
             if let n = Int(next), (1...9).contains(n) { return n }
             let romans = ["I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9]
             if let n = romans[next] { return n }
@@ -172,7 +174,7 @@ struct SchemeParser {
         var inReferences: [Bool] = []
         for (i, raw) in lines.enumerated() {
             let lineNumber = i + 1
-            let plain = LineText.plain(raw)
+            let plain = document.plainLines[i]
             if let heading = SchemeParser.topSection(raw), heading.number >= section {
                 section = heading.number
                 sectionTitle = heading.title
@@ -216,7 +218,7 @@ struct SchemeParser {
                 continue
             }
             if inTable {
-                if let row = UnitRowParser.parse(raw, expectPrerequisites: false) {
+                if let row = UnitRowParser.parse(plain: plain, expectPrerequisites: false) {
                     scheme.units.append(
                         SchemeUnit(number: row.number, code: row.code, title: row.title, line: lineNumber))
                     lastUnit = scheme.units.count - 1
@@ -261,9 +263,7 @@ struct SchemeParser {
         var found: [DecreeReference] = []
         guard LineText.mentions(plain, "keputusan menteri") else { return found }
         var searchStart = plain.startIndex
-        while let start = plain.range(
-            of: "Keputusan Menteri", options: .caseInsensitive, range: searchStart..<plain.endIndex)
-        {
+        while let start = LineText.range(ofFolded: "Keputusan Menteri", in: plain, from: searchStart) {
             searchStart = start.upperBound
             let words = DecreeReferenceScanner.words(String(plain[start.lowerBound...]))
             guard let match = DecreeReferenceScanner.matches(words: words).first else { continue }
@@ -279,12 +279,8 @@ struct SchemeParser {
     /// A title in running text ends where the next citation or sentence starts.
     static func endOfCitationTitle(_ title: String) -> String {
         var end = title.endIndex
-        // In ASCII text a case-insensitive search is a byte fold: skip Foundation's search
-        // (slow on Linux) for markers the title does not hold.
-        let ascii = title.utf8.allSatisfy { $0 < 0x80 }
-        for marker in [", Keputusan", " dan Keputusan", ". ", "; ", ", dan "]
-        where !ascii || LineText.mentions(title, marker) {
-            if let r = title.range(of: marker, options: .caseInsensitive), r.lowerBound < end { end = r.lowerBound }
+        for marker in [", Keputusan", " dan Keputusan", ". ", "; ", ", dan "] {
+            if let r = LineText.range(ofFolded: marker, in: title), r.lowerBound < end { end = r.lowerBound }
         }
         var result = String(title[..<end])
         while result.hasSuffix(".") || result.hasSuffix(",") { result.removeLast() }

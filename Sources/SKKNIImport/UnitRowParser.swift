@@ -41,7 +41,7 @@ enum UnitRowParser {
 
     /// Splits at spaces and tabs; on bytes for ASCII text, where bytes are the characters.
     static func words(_ text: Substring) -> [Substring] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCIIText {
             return text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { Substring($0) }
         }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -54,10 +54,9 @@ enum UnitRowParser {
         return n
     }
 
-    /// Parses a decree or scheme row; `expectPrerequisites` is false for scheme tables,
-    /// which have no prerequisite column.
-    static func parse(_ line: String, expectPrerequisites: Bool) -> Row? {
-        let text = LineText.plain(line)
+    /// Parses a decree or scheme row, given as its `LineText.plain` form; `expectPrerequisites`
+    /// is false for scheme tables, which have no prerequisite column.
+    static func parse(plain text: String, expectPrerequisites: Bool) -> Row? {
         let tokens = words(text[...])
         guard tokens.count >= 2 else { return nil }
         var index = 0
