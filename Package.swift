@@ -24,7 +24,10 @@ let package = Package(
         .target(name: "SKKNICheck", dependencies: ["SKKNICore"]),
         .target(
             name: "SKKNIDatabase",
-            dependencies: ["SKKNICore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "SKKNICore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // Pages from templates in site/ (own Mustache renderer on typed values; see Templates/).
         .target(name: "SKKNISite", dependencies: ["SKKNICore"]),
         .executableTarget(
