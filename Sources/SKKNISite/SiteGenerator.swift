@@ -131,7 +131,7 @@ public enum SiteGenerator {
             box -> Result<(path: String, entry: PageManifest.Entry, rendered: Bool), SiteError> in
             let page = factory.page(box.plan)
             var context = page.context
-            let depth = page.path.split(separator: "/").count - 1
+            let depth = page.path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
             context["root"] = .text(String(repeating: "../", count: depth))
             context["pageTitle"] = .text(page.title)
             let fingerprint = PageFingerprint.of(
