@@ -36,8 +36,9 @@ struct SchemeParser {
 
     /// Text after the first `:` of a `Label : value` line, when the label matches.
     static func value(of label: String, in plain: String) -> String? {
-        guard let range = LineText.range(ofFolded: label, in: plain)
-        else { return nil }
+        guard LineText.mentions(plain, label), let range = LineText.range(ofFolded: label, in: plain) else {
+            return nil
+        }
         let after = plain[range.upperBound...]
         guard let colon = after.firstIndex(of: ":") else { return nil }
         let between = LineText.trimmed(String(after[..<colon]))
@@ -154,7 +155,7 @@ struct SchemeParser {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         for (i, word) in words.enumerated() where i + 1 < words.count {
             // Most words are neither: compared by length before lowercasing.
-            guard word.utf8.count == 5 || word.utf8.count >= 7 else { continue }
+            guard word.utf8.count == 5 || word.utf8.count == 7 else { continue }
             let lower = word.lowercased()
             guard lower == "level" || lower == "jenjang" else { continue }
             let next = words[i + 1].trimmingCharacters(in: SchemeParser.levelPunctuation)
