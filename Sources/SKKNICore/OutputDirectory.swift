@@ -309,26 +309,7 @@ struct Journal: Equatable {
 
     /// Makes the journal durable next to `output`: written aside, flushed, renamed into place.
     func commit(next output: URL) throws {
-        let final = OutputDirectory.journalURL(of: output)
-        let temporary = final.path + ".new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, temporary) }
-        do {
-            try encoded.withUnsafeBytes { try RawFile.write($0, to: descriptor, path: temporary) }
-            guard fsync(descriptor) == 0 else { throw StagingDirectory.posixError(errno, temporary) }
-            close(descriptor)
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, final.path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw StagingDirectory.posixError(code, final.path)
-        }
-        let folder = final.deletingLastPathComponent().path
-        StagingDirectory.flush([folder], fileSystemOf: folder)
+        try StagingDirectory.writeDurably(encoded, to: OutputDirectory.journalURL(of: output).path)
     }
 
     /// Deletes, then moves; what is already done is skipped. The journal and the emptied
@@ -592,6 +573,30 @@ public final class StagingDirectory: @unchecked Sendable {
             _ = fsync(descriptor)
             close(descriptor)
         }
+    }
+
+    /// Writes `data` at `path` so that after a crash the file is either absent (or its previous
+    /// version) or whole: written to `path.new`, fsynced, renamed into place, its folder flushed.
+    static func writeDurably(_ data: Data, to path: String) throws {
+        let temporary = path + ".new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw posixError(errno, temporary) }
+        do {
+            try data.withUnsafeBytes { try RawFile.write($0, to: descriptor, path: temporary) }
+            guard fsync(descriptor) == 0 else { throw posixError(errno, temporary) }
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw posixError(code, path)
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        flush([folder], fileSystemOf: folder)
     }
 
     /// Flushes the whole file system holding `path` (one call instead of an fsync per file).

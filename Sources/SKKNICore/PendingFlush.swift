@@ -1,4 +1,3 @@
-import CSKKNISystem
 import Foundation
 
 /// A whole new output tree is published without waiting for the disk: waiting for 121,000
@@ -45,28 +44,7 @@ public enum PendingFlush {
     /// False where there is no boot identifier: the caller must flush the tree itself.
     static func mark(_ output: URL, boot: String? = bootIdentifier) throws -> Bool {
         guard let boot else { return false }
-        let marker = markerURL(of: output).path
-        let temporary = marker + ".new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, temporary) }
-        do {
-            try Data((header + boot + "\n").utf8).withUnsafeBytes {
-                try RawFile.write($0, to: descriptor, path: temporary)
-            }
-            guard fsync(descriptor) == 0 else { throw StagingDirectory.posixError(errno, temporary) }
-            close(descriptor)
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, marker) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw StagingDirectory.posixError(code, marker)
-        }
-        let folder = output.deletingLastPathComponent().path
-        StagingDirectory.flush([folder], fileSystemOf: folder)
+        try StagingDirectory.writeDurably(Data((header + boot + "\n").utf8), to: markerURL(of: output).path)
         return true
     }
 
@@ -82,17 +60,18 @@ public enum PendingFlush {
     /// between full builds. Do not call while a whole tree is being published at `output`.
     public static func settleNow(_ output: URL) {
         guard state(of: output) == .thisBoot else { return }
-        StagingDirectory.flush(fileSystemOf: output.path)
-        clear(output)
+        flushAndClear(output)
     }
 
     /// With a marker from this boot: flushes the file system on a thread of its own, then
     /// drops the marker (the output is then on disk). Wait for the job before marking again.
     static func settle(_ output: URL, state: State) -> BackgroundJob? {
         guard state == .thisBoot else { return nil }
-        return BackgroundJob {
-            StagingDirectory.flush(fileSystemOf: output.path)
-            clear(output)
-        }
+        return BackgroundJob { flushAndClear(output) }
+    }
+
+    private static func flushAndClear(_ output: URL) {
+        StagingDirectory.flush(fileSystemOf: output.path)
+        clear(output)
     }
 }
