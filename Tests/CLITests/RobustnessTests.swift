@@ -39,6 +39,19 @@ struct ScratchProject {
         return files
     }
 
+    /// The output holds the same files as the same catalogue built into an empty folder, each
+    /// with the same bytes (the database aside).
+    func expectOutputIsAFreshBuild() throws {
+        let updated = ScratchProject.snapshot(output)
+        try FileManager.default.removeItem(at: output)
+        #expect(try build().status == 0)
+        let fresh = ScratchProject.snapshot(output)
+        #expect(updated.keys.sorted() == fresh.keys.sorted())
+        for (path, data) in fresh where path != "skkni.sqlite" {
+            #expect(updated[path] == data, "\(path)")
+        }
+    }
+
     /// Starts a build that stops at `stage` (see `TestPause`) and returns once it says so.
     func buildPaused(at stage: String) throws -> (process: Process, said: String) {
         let process = Process()
@@ -143,16 +156,7 @@ struct ScratchProject {
         #expect(project.leftovers.isEmpty)
         #expect(try ScratchProject.databaseUnits(project.output) == 401 - 10)
         #expect(!fm.fileExists(atPath: project.output.appendingPathComponent("kosong").path))
-        let updated = ScratchProject.snapshot(project.output)
-
-        // The same catalogue built into an empty folder.
-        try fm.removeItem(at: project.output)
-        #expect(try project.build().status == 0)
-        let fresh = ScratchProject.snapshot(project.output)
-        #expect(updated.keys.sorted() == fresh.keys.sorted())
-        for (path, data) in fresh where path != "skkni.sqlite" {
-            #expect(updated[path] == data, "\(path)")
-        }
+        try project.expectOutputIsAFreshBuild()
     }
 
     /// Killed while publishing an edit that the committee then undoes: the next run must first
@@ -174,14 +178,7 @@ struct ScratchProject {
         try original.write(to: scheme)
         let next = try project.build()
         #expect(next.status == 0, "\(next.stderr)")
-        let updated = ScratchProject.snapshot(project.output)
-        try FileManager.default.removeItem(at: project.output)
-        #expect(try project.build().status == 0)
-        let fresh = ScratchProject.snapshot(project.output)
-        #expect(updated.keys.sorted() == fresh.keys.sorted())
-        for (path, data) in fresh where path != "skkni.sqlite" {
-            #expect(updated[path] == data, "\(path)")
-        }
+        try project.expectOutputIsAFreshBuild()
     }
 
     /// A first build does not wait for the disk: it leaves a marker naming this boot next to the
@@ -220,14 +217,7 @@ struct ScratchProject {
         let next = try project.build()
         #expect(next.status == 0, "\(next.stderr)")
         #expect(!fm.fileExists(atPath: marker.path))
-        let rebuilt = ScratchProject.snapshot(project.output)
-        try fm.removeItem(at: project.output)
-        #expect(try project.build().status == 0)
-        let fresh = ScratchProject.snapshot(project.output)
-        #expect(rebuilt.keys.sorted() == fresh.keys.sorted())
-        for (path, data) in fresh where path != "skkni.sqlite" {
-            #expect(rebuilt[path] == data, "\(path)")
-        }
+        try project.expectOutputIsAFreshBuild()
     }
 
     /// The catalogue files are written alongside the pages; when they cannot be, the new site
