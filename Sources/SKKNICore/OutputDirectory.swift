@@ -48,8 +48,10 @@ public enum OutputDirectory {
     /// `checkpoint("commit")` is called halfway through applying the journal.
     /// `swapAbove`: with more changed files than this (and more than an eighth of the output),
     /// whole trees are swapped.
-    /// After a reboot (`PendingFlush.State.otherBoot`) the caller must compare every file
-    /// with the output's (`StagingDirectory.write` does) instead of trusting its manifest.
+    /// `fill` runs after a killed build's journal is applied, so what it reads of the output is
+    /// what the output holds; after a reboot that may have lost the last tree's writes
+    /// (`StagingDirectory.previousTrusted` false) it must compare every file with the output's
+    /// (`StagingDirectory.write` does) instead of trusting any record of it.
     /// `knownFiles`: whether the output holds a file, when the caller knows (an update of an
     /// output it built): then the output is not listed, only files the build drops are
     /// removed, and files are never swapped as a whole tree.
@@ -83,7 +85,8 @@ public enum OutputDirectory {
             try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
             staging = StagingDirectory(
                 stagingURL, previous: exists ? output : nil,
-                listing: exists ? knownFiles.map(OutputListing.init(known:)) ?? OutputListing(output.path) : nil)
+                listing: exists ? knownFiles.map(OutputListing.init(known:)) ?? OutputListing(output.path) : nil,
+                previousTrusted: pending != .otherBoot)
             try fill(staging)
             if !exists {
                 try markOrFlush()
@@ -398,8 +401,13 @@ public final class StagingDirectory: @unchecked Sendable {
     private var bytes = 0
     private var kept: [String] = []
 
-    init(_ url: URL, previous: URL? = nil, listing: OutputListing? = nil) {
+    /// False when the previous output may not be what was written to it (a reboot came before
+    /// the disk had it, see `PendingFlush`): a record such as the page manifest says nothing.
+    public let previousTrusted: Bool
+
+    init(_ url: URL, previous: URL? = nil, listing: OutputListing? = nil, previousTrusted: Bool = true) {
         self.url = url
+        self.previousTrusted = previousTrusted
         root = url.path
         previousRoot = previous?.path
         self.listing = listing

@@ -186,18 +186,15 @@ public enum SiteGenerator {
         var pages = 0
         var counts = (files: 0, bytes: 0)
         var unchanged = 0
-        // A build killed while publishing is finished first: the manifest read next must
-        // describe the pages the output will hold, not those it held before that build.
-        try OutputDirectory.recoverInterrupted(output)
-        // After a reboot that may have come before the disk had the last tree, its manifest
-        // says nothing: every page is rendered and compared with the file as it is on disk.
-        let previous =
-            PendingFlush.state(of: output) == .otherBoot ? [:] : PageManifest.read(from: output)
         var rendered = 0
         var searchKept = false
         var finishTime = Duration.zero
         var state: SiteState?
         try OutputDirectory.replace(output, checkpoint: checkpoint) { staging in
+            // Read here, after a killed build's journal is applied: it describes the pages the
+            // output holds. After a reboot that may have lost them it says nothing: every page
+            // is rendered and compared with the file on disk.
+            let previous = staging.previousTrusted ? PageManifest.read(from: output) : [:]
             let stagingURL = staging.url
             let database = BackgroundJob { try finish(stagingURL) }
             do {
