@@ -33,9 +33,25 @@ public struct ImportIssue: Sendable {
             "Huruf kualifikasi yang sama muncul dua kali dalam satu keputusan; yang kedua diberi id bersufiks agar tidak hilang."
     )
 
+    public static let pageWithoutText = ImportIssue(
+        identifier: "SKK007", name: "page-without-text", severity: .note,
+        summary:
+            "Halaman PDF tanpa lapisan teks (gambar hasil pindai, misalnya halaman bertanda tangan); isinya tidak terbaca."
+    )
+    public static let typeFromTitle = ImportIssue(
+        identifier: "SKK008", name: "type-from-title", severity: .note,
+        summary:
+            "Jenis kemasan skema tidak dinyatakan atau masih berisi pilihan templat (KKNI/Okupasi/Klaster); jenisnya diambil dari judul skema."
+    )
+    public static let detailMismatch = ImportIssue(
+        identifier: "SKK009", name: "detail-block-mismatch", severity: .warning,
+        summary:
+            "Blok rincian unit (Kode Unit : … Judul Unit : …) tidak sesuai dengan daftar unit dokumen yang sama: kodenya, versinya atau judulnya berbeda, atau unitnya tidak ada di daftar."
+    )
+
     public static let all: [ImportIssue] = [
         unreadableDocument, unreadableRow, missingPrerequisiteColumn, missingField, emptyTable, stateMismatch,
-        duplicateQualification,
+        duplicateQualification, pageWithoutText, typeFromTitle, detailMismatch,
     ]
 
     public func diagnostic(_ message: String, file: String, line: Int, subject: String) -> Diagnostic {

@@ -9,8 +9,12 @@ public struct DocumentText: Sendable {
     /// line's plain form several times.
     public let plainLines: [String]
     public let encoding: String
-    /// Where each line is in a document without lines of its own (a .docx: `tabel 1 baris 4`).
+    /// Where each line is in a document without lines of its own (a .docx: `tabel 1 baris 4`,
+    /// a PDF: `halaman 3 baris 12`).
     public let places: [String]?
+    /// What the reader noticed while turning the file into lines (a PDF page without a text
+    /// layer), reported with the document's other import diagnostics.
+    public var readerNotes: [Diagnostic] = []
 
     public init(path: String, text: String, encoding: String = "UTF-8") {
         self.path = path

@@ -21,7 +21,7 @@ public struct ImportResult: Sendable {
 
 public enum Importer {
     /// File extensions the importer reads.
-    public static let documentExtensions: Set<String> = ["txt", "docx"]
+    public static let documentExtensions: Set<String> = ["txt", "docx", "pdf"]
 
     /// A file name made safe for a catalogue path and id: lower-case letters, digits and dashes.
     public static func sanitizedID(_ name: String) -> String {
@@ -45,12 +45,12 @@ public enum Importer {
         case .decree:
             var parser = DecreeParser(document: document)
             let decree = try parser.parse()
-            return (.decree(decree), parser.diagnostics)
+            return (.decree(decree), document.readerNotes + parser.diagnostics)
         case .scheme:
             let stem = ((document.path as NSString).lastPathComponent as NSString).deletingPathExtension
             var parser = SchemeParser(document: document, id: sanitizedID(stem))
             let scheme = try parser.parse()
-            return (.scheme(scheme), parser.diagnostics)
+            return (.scheme(scheme), document.readerNotes + parser.diagnostics)
         case nil:
             // The whole document is refused; point at its first line with text.
             let first = document.lines.firstIndex { !LineText.isBlank($0) } ?? 0
@@ -92,10 +92,14 @@ public enum Importer {
         } catch {
             throw ImportError(file: displayPath, message: "tidak dapat dibaca: \(Importer.reason(error))")
         }
-        let text =
-            isWord(data, path: displayPath)
-            ? try WordDocument.read(contentsOf: url, data: data, path: displayPath)
-            : try DocumentText(path: displayPath, data: data)
+        let text: DocumentText
+        if PDFReader.looksLikePDF(data) {
+            text = try PDFReader.read(data, path: displayPath)
+        } else if isWord(data, path: displayPath) {
+            text = try WordDocument.read(contentsOf: url, data: data, path: displayPath)
+        } else {
+            text = try DocumentText(path: displayPath, data: data)
+        }
         let (document, diagnostics) = try importDocument(text)
         return (document, diagnostics, text)
     }
@@ -103,7 +107,9 @@ public enum Importer {
     /// A document's lines: a Word package (by its content, whatever its name) through the
     /// Word reader, anything else as text.
     public static func readText(_ data: Data, path: String) throws(ImportError) -> DocumentText {
-        isWord(data, path: path) ? try WordDocument.read(data, path: path) : try DocumentText(path: path, data: data)
+        if PDFReader.looksLikePDF(data) { return try PDFReader.read(data, path: path) }
+        return isWord(data, path: path)
+            ? try WordDocument.read(data, path: path) : try DocumentText(path: path, data: data)
     }
 
     static func isWord(_ data: Data, path: String) -> Bool {
