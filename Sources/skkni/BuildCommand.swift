@@ -69,7 +69,7 @@ struct BuildCommand: ParsableCommand {
         // site is published only after they are (a failure leaves the old site in place).
         let catalogURL = paths.catalogURL
         let catalogJob = BackgroundJob { _ = try CatalogStore.write(c, to: catalogURL) }
-        let formatter = DiagnosticFormatter(sourceLine: run.lines.line)
+        let formatter = DiagnosticFormatter(sourceLine: run.lines.line, place: run.lines.place)
         let summary: SiteGenerator.Summary
         do {
             let extra: [(path: String, data: Data)] = [

@@ -30,8 +30,19 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
-        let run = try CheckRun.perform(
-            paths: paths, drafts: drafts, baselinePath: baseline, useBaseline: !noBaseline && !writeBaseline)
+        let run: CheckRun
+        do {
+            run = try CheckRun.perform(
+                paths: paths, drafts: drafts, baselinePath: baseline, useBaseline: !noBaseline && !writeBaseline)
+        } catch let refusal as DraftRefusal {
+            // A draft that is not a scheme is told why, in the format asked for.
+            if format.value == .json {
+                FileHandle.standardOutput.write(Data(ImportRefusal.json([refusal.error]).utf8))
+            } else {
+                printError(refusal.error.description)
+            }
+            throw ExitCode(ExitStatus.unreadable)
+        }
         if benchmark {
             var lines = ["impor: \(milliseconds(run.importTime)) ms", "periksa: \(milliseconds(run.checkTime)) ms"]
             for step in run.checkSteps.sorted(by: { $0.time > $1.time }) {
@@ -54,7 +65,8 @@ struct CheckCommand: ParsableCommand {
         }
         let color =
             format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let formatter = DiagnosticFormatter(sourceLine: run.lines.line, color: color, showSuppressed: showSuppressed)
+        let formatter = DiagnosticFormatter(
+            sourceLine: run.lines.line, place: run.lines.place, color: color, showSuppressed: showSuppressed)
         FileHandle.standardOutput.write(Data(formatter.format(run.diagnostics, as: format.value).utf8))
         let failing = run.diagnostics.contains {
             !$0.suppressed && ($0.severity == .error || (strict && $0.severity == .warning))
@@ -104,8 +116,7 @@ struct CheckRun {
                 draftDiagnostics += draft.findings
                 documents[path] = draft.text
             } catch {
-                printError(error.description)
-                throw ExitCode(ExitStatus.unreadable)
+                throw DraftRefusal(error: error)
             }
         }
         var diagnostics = loaded.importDiagnostics + loaded.failureDiagnostics + draftDiagnostics
@@ -133,4 +144,9 @@ struct CheckRun {
             loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: SourceLines(documents),
             importTime: imported - start, checkTime: checkEnd - checkStart, checkSteps: checked.steps)
     }
+}
+
+/// A draft given to `check` that could not be read as a scheme.
+struct DraftRefusal: Error {
+    var error: ImportError
 }

@@ -17,7 +17,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "Direktori katalog.") var catalog = "catalog"
     @Flag(name: .long, help: "Hanya periksa bahwa berkas katalog mutakhir; keluar 1 bila ada yang akan berubah.")
     var check = false
-    @Argument(help: "Dokumen baru (teks hasil ekstraksi PDF) untuk ditambahkan ke katalog.") var files: [String] = []
+    @Option(name: .long, help: "Format keluaran untuk dokumen yang ditolak: text atau json (objek JSON di stdout).")
+    var format: OutputFormatArgument = .text
+    @Argument(help: "Dokumen baru (PDF, .docx atau teks) untuk ditambahkan ke katalog.") var files: [String] = []
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
@@ -29,40 +31,53 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadable)
         }
         defer { withExtendedLifetime(lock) {} }
-        var rejected = false
+        // Every new document is read first: one that is refused changes nothing, and nothing else is said.
+        var accepted: [(file: String, diagnostics: [Diagnostic], text: DocumentText)] = []
+        var refusals: [ImportError] = []
         for file in files {
             do throws(ImportError) {
-                let (_, diagnostics, _) = try Importer.importFile(at: URL(fileURLWithPath: file), displayPath: file)
-                printError(
-                    DiagnosticFormatter(sourceLine: { _, _ in nil }).text(diagnostics).trimmingCharacters(in: .newlines)
-                )
+                let (_, diagnostics, text) = try Importer.importFile(at: URL(fileURLWithPath: file), displayPath: file)
                 let target = paths.sourcesURL.appendingPathComponent((file as NSString).lastPathComponent)
-                if target.standardizedFileURL.path != URL(fileURLWithPath: file).standardizedFileURL.path {
-                    try? FileManager.default.createDirectory(at: paths.sourcesURL, withIntermediateDirectories: true)
-                    if FileManager.default.fileExists(atPath: target.path) {
-                        printError(
-                            "\(file): galat: \(target.path) sudah ada; ganti nama berkas atau hapus yang lama dahulu")
-                        rejected = true
-                        continue
-                    }
-                    do {
-                        try FileManager.default.copyItem(at: URL(fileURLWithPath: file), to: target)
-                    } catch {
-                        printError(
-                            "\(file): galat: tidak dapat disalin ke \(target.path): \(FileErrorText.describe(error))")
-                        rejected = true
-                    }
+                if target.standardizedFileURL.path != URL(fileURLWithPath: file).standardizedFileURL.path,
+                    FileManager.default.fileExists(atPath: target.path)
+                {
+                    throw ImportError(
+                        file: file, message: "\(target.path) sudah ada; ganti nama berkas atau hapus yang lama dahulu")
                 }
+                accepted.append((file, diagnostics, text))
             } catch {
-                printError(error.description)
-                rejected = true
+                refusals.append(error)
+            }
+        }
+        if !refusals.isEmpty {
+            if format.value == .json {
+                FileHandle.standardOutput.write(Data(ImportRefusal.json(refusals).utf8))
+            } else {
+                for refusal in refusals { printError(refusal.description) }
+            }
+            throw ExitCode(ExitStatus.findings)
+        }
+        for document in accepted {
+            let formatter = DiagnosticFormatter(
+                sourceLine: { _, line in document.text.shownLine(line) }, place: { _, line in document.text.place(line) })
+            printError(formatter.text(document.diagnostics).trimmingCharacters(in: .newlines))
+            let target = paths.sourcesURL.appendingPathComponent((document.file as NSString).lastPathComponent)
+            guard target.standardizedFileURL.path != URL(fileURLWithPath: document.file).standardizedFileURL.path
+            else { continue }
+            do {
+                try FileManager.default.createDirectory(at: paths.sourcesURL, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: URL(fileURLWithPath: document.file), to: target)
+            } catch {
+                printError(
+                    "\(document.file): galat: tidak dapat disalin ke \(target.path): \(FileErrorText.describe(error))")
+                throw ExitCode(ExitStatus.unreadable)
             }
         }
         let loaded = try LoadedCatalog.loadOrExit(paths)
         for failure in loaded.result.failures { printError(failure.description) }
         let lines = SourceLines(loaded.result.documents)
         if !loaded.importDiagnostics.isEmpty {
-            printError(DiagnosticFormatter(sourceLine: lines.line).text(loaded.importDiagnostics))
+            printError(DiagnosticFormatter(sourceLine: lines.line, place: lines.place).text(loaded.importDiagnostics))
         }
         let summary: CatalogStore.WriteSummary
         do {
@@ -81,6 +96,23 @@ struct ImportCommand: ParsableCommand {
         )
         for path in summary.written + summary.removed where check { print("  berubah: \(catalog)/\(path)") }
         if check, !(summary.written.isEmpty && summary.removed.isEmpty) { throw ExitCode(ExitStatus.findings) }
-        if rejected || !loaded.result.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
+        if !loaded.result.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+/// A refused document as scripts read it: `{"refused": [{"file", "line", "message"}]}`.
+enum ImportRefusal {
+    struct Item: Encodable {
+        var file: String
+        var line: Int?
+        var message: String
+    }
+
+    static func json(_ refusals: [ImportError]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let items = refusals.map { Item(file: $0.file, line: $0.line, message: $0.message) }
+        let data = (try? encoder.encode(["refused": items])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

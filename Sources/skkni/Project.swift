@@ -38,6 +38,14 @@ final class SourceLines: @unchecked Sendable {
     }
 
     func line(_ file: String, _ line: Int) -> String? {
+        guard let text = text(file), line >= 1, line <= text.lines.count else { return nil }
+        return text.shownLine(line)
+    }
+
+    /// `halaman 3 baris 12` for a line of a PDF (a .docx's table and row); nil for text files.
+    func place(_ file: String, _ line: Int) -> String? { text(file)?.place(line) }
+
+    private func text(_ file: String) -> DocumentText? {
         lock.lock()
         defer { lock.unlock() }
         if documents[file] == nil, let data = FileManager.default.contents(atPath: file) {
@@ -45,8 +53,7 @@ final class SourceLines: @unchecked Sendable {
                 (try? Importer.readText(data, path: file))
                 ?? DocumentText(path: file, text: String(decoding: data, as: UTF8.self))
         }
-        guard let text = documents[file], line >= 1, line <= text.lines.count else { return nil }
-        return text.shownLine(line)
+        return documents[file]
     }
 }
 

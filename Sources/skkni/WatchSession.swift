@@ -136,9 +136,9 @@ final class WatchSession {
         let findings = diagnostics
         let lines = changed.map { self.lines.forgetting($0) } ?? SourceLines([:])
         self.lines = lines
-        let formatter = DiagnosticFormatter(sourceLine: lines.line)
+        let formatter = DiagnosticFormatter(sourceLine: lines.line, place: lines.place)
         let findingFiles: @Sendable () -> [(String, Data)] = {
-            let formatter = DiagnosticFormatter(sourceLine: lines.line)
+            let formatter = DiagnosticFormatter(sourceLine: lines.line, place: lines.place)
             return [
                 ("unduh/findings.json", Data(formatter.format(findings, as: .json).utf8)),
                 ("unduh/findings.sarif", Data(formatter.format(findings, as: .sarif).utf8)),

@@ -11,20 +11,32 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 public struct DiagnosticFormatter {
     /// Returns the text of a source line, for showing it under a finding.
     public var sourceLine: (String, Int) -> String?
+    /// Where a line is in a document whose line numbers mean nothing to its reader: a PDF's
+    /// `halaman 3 baris 12`, a .docx's `tabel 1 baris 5`; nil for text files.
+    public var place: (String, Int) -> String?
     public var color: Bool
     public var showSuppressed: Bool
 
-    public init(sourceLine: @escaping (String, Int) -> String?, color: Bool = false, showSuppressed: Bool = false) {
+    public init(
+        sourceLine: @escaping (String, Int) -> String?, place: @escaping (String, Int) -> String? = { _, _ in nil },
+        color: Bool = false, showSuppressed: Bool = false
+    ) {
         self.sourceLine = sourceLine
+        self.place = place
         self.color = color
         self.showSuppressed = showSuppressed
+    }
+
+    /// ` (halaman 3 baris 12)` after a location that has a place, else nothing.
+    func placeSuffix(_ location: SourceLocation) -> String {
+        place(location.file, location.line).map { " (\($0))" } ?? ""
     }
 
     public func format(_ diagnostics: [Diagnostic], as format: OutputFormat) -> String {
         switch format {
         case .text: text(diagnostics)
         case .json: json(diagnostics)
-        case .sarif: SARIF.document(diagnostics, sourceLine: sourceLine)
+        case .sarif: SARIF.document(diagnostics, sourceLine: sourceLine, place: place)
         case .github: github(diagnostics)
         }
     }
@@ -53,7 +65,7 @@ public struct DiagnosticFormatter {
                 out += String(format: "%7d | ", d.location.line) + TextSanitizer.terminalSafe(line) + "\n"
             }
             for r in d.related.prefix(12) where r.location != d.location {
-                out += "\(r.location): \(paint("note", "36")): \(r.message)\n"
+                out += "\(r.location): \(paint("note", "36")): \(r.message)\(placeSuffix(r.location))\n"
             }
             if d.related.count > 12 { out += "    … dan \(d.related.count - 12) tempat lain\n" }
         }
@@ -79,12 +91,15 @@ public struct DiagnosticFormatter {
         var message: String
         var file: String
         var line: Int
+        /// The page and line of a PDF (the table and row of a .docx); absent for text files.
+        var place: String?
         var subject: String
         var suppressed: Bool
         var related: [Related]
         struct Related: Encodable {
             var file: String
             var line: Int
+            var place: String?
             var message: String
         }
     }
@@ -93,8 +108,13 @@ public struct DiagnosticFormatter {
         let items = diagnostics.map { d in
             JSONFinding(
                 rule: d.rule, name: d.name, severity: d.severity.rawValue, message: d.message, file: d.location.file,
-                line: d.location.line, subject: d.subject, suppressed: d.suppressed,
-                related: d.related.map { .init(file: $0.location.file, line: $0.location.line, message: $0.message) })
+                line: d.location.line, place: place(d.location.file, d.location.line), subject: d.subject,
+                suppressed: d.suppressed,
+                related: d.related.map {
+                    .init(
+                        file: $0.location.file, line: $0.location.line,
+                        place: place($0.location.file, $0.location.line), message: $0.message)
+                })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -110,7 +130,7 @@ public struct DiagnosticFormatter {
             let level = d.severity == .note ? "notice" : d.severity.rawValue
             let properties =
                 "file=\(escapeProperty(d.location.file)),line=\(d.location.line),title=\(escapeProperty("[\(d.rule)] \(d.name)"))"
-            out += "::\(level) \(properties)::\(escapeData(d.message))\n"
+            out += "::\(level) \(properties)::\(escapeData(d.message + placeSuffix(d.location)))\n"
         }
         return out
     }

@@ -60,6 +60,8 @@ enum SARIF {
     struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
         var region: Region
+        /// `{"place": "halaman 3 baris 12"}` for a PDF or .docx, whose line numbers are the importer's.
+        var properties: [String: String]?
     }
 
     struct ArtifactLocation: Encodable { var uri: String }
@@ -98,7 +100,13 @@ enum SARIF {
         }.joined(separator: "/")
     }
 
-    static func document(_ diagnostics: [Diagnostic], sourceLine: (String, Int) -> String?) -> String {
+    static func document(
+        _ diagnostics: [Diagnostic], sourceLine: (String, Int) -> String?,
+        place: (String, Int) -> String? = { _, _ in nil }
+    ) -> String {
+        func properties(_ location: SourceLocation) -> [String: String]? {
+            place(location.file, location.line).map { ["place": $0] }
+        }
         let rules = descriptors()
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let results = diagnostics.map { d in
@@ -110,7 +118,8 @@ enum SARIF {
                             artifactLocation: ArtifactLocation(uri: uri(d.location.file)),
                             region: Region(
                                 startLine: max(1, d.location.line),
-                                snippet: sourceLine(d.location.file, d.location.line).map(Message.init))))
+                                snippet: sourceLine(d.location.file, d.location.line).map(Message.init)),
+                            properties: properties(d.location)))
                 ],
                 relatedLocations: d.related.isEmpty
                     ? nil
@@ -119,7 +128,8 @@ enum SARIF {
                             id: i,
                             physicalLocation: PhysicalLocation(
                                 artifactLocation: ArtifactLocation(uri: uri(r.location.file)),
-                                region: Region(startLine: max(1, r.location.line))),
+                                region: Region(startLine: max(1, r.location.line)),
+                                properties: properties(r.location)),
                             message: Message(text: r.message))
                     },
                 partialFingerprints: ["skkniFinding/v1": fingerprint(d)],
