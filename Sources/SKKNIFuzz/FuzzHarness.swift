@@ -9,7 +9,12 @@ public struct FuzzCase: Sendable {
     public var index: Int
     public var path: String
     public var mutations: [Mutation]
+    /// For a PDF seed, its mutations (the text mutations would only break the PDF syntax).
+    public var pdfMutations: [PDFMutation] = []
     public var data: Data
+
+    /// What was done to the seed, for file names and messages.
+    public var mutationNames: [String] { mutations.map(\.rawValue) + pdfMutations.map { "pdf-\($0.rawValue)" } }
 }
 
 /// What happened to one case. Crashes and hangs are seen by the supervising process.
@@ -44,7 +49,7 @@ public struct FuzzHarness: Sendable {
         let files = try Importer.documentFiles(in: sourcesDirectory)
         seeds = try files.map { ("catalog/sources/\($0.lastPathComponent)", try Data(contentsOf: $0)) }
         baseline = try seeds.map { path, data in
-            let text = try DocumentText(path: path, data: data)
+            let text = try Importer.readText(data, path: path)
             let (document, diagnostics) = try Importer.importDocument(text)
             return .success((document, diagnostics, text))
         }
@@ -55,6 +60,10 @@ public struct FuzzHarness: Sendable {
     public func makeCase(_ index: Int) -> FuzzCase {
         var random = FuzzRandom(seed: seed ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
         let source = seeds[Int(random.next() % UInt64(seeds.count))]
+        if PDFReader.looksLikePDF(source.data) {
+            let (data, mutations) = PDFMutator.mutate(source.data, random: &random)
+            return FuzzCase(index: index, path: source.path, mutations: [], pdfMutations: mutations, data: data)
+        }
         let (data, mutations) = Mutator.mutate(source.data, random: &random)
         return FuzzCase(index: index, path: source.path, mutations: mutations, data: data)
     }
@@ -63,7 +72,7 @@ public struct FuzzHarness: Sendable {
         // The mutated document replaces its seed; the catalogue is assembled as `skkni build` does.
         let outcome: Importer.Outcome
         do throws(ImportError) {
-            let document = try DocumentText(path: fuzzCase.path, data: fuzzCase.data)
+            let document = try Importer.readText(fuzzCase.data, path: fuzzCase.path)
             let (imported, diagnostics) = try Importer.importDocument(document)
             outcome = .success((imported, diagnostics, document))
         } catch {
@@ -113,6 +122,8 @@ public struct FuzzHarness: Sendable {
     }
 
     func located(_ error: ImportError) -> FuzzOutcome {
+        // A PDF refused as a whole (damaged, encrypted, no text) has no line to name.
+        if !error.file.isEmpty, error.line == nil, error.file.lowercased().hasSuffix(".pdf") { return .rejected }
         guard !error.file.isEmpty, let line = error.line, line >= 1 else {
             return .unlocated("rejection without file:line: \(error.description)")
         }

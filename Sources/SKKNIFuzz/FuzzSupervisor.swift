@@ -164,7 +164,7 @@ public struct FuzzSupervisor: Sendable {
         let url = failuresDirectory.appendingPathComponent("\(kind)-seed\(harness.seed)-\(index).txt")
         try? fuzzCase.data.write(to: url)
         progress(
-            "fuzz: saved \(url.path) (from \(fuzzCase.path), \(fuzzCase.mutations.map(\.rawValue).joined(separator: "+")))"
+            "fuzz: saved \(url.path) (from \(fuzzCase.path), \(fuzzCase.mutationNames.joined(separator: "+")))"
         )
     }
 }
