@@ -7,6 +7,8 @@ struct SchemeParser {
     let document: DocumentText
     let id: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Indices of running headers and footers (see `pageFurniture`).
+    private var furniture: Set<Int> = []
 
     init(document: DocumentText, id: String) {
         self.document = document
@@ -23,15 +25,57 @@ struct SchemeParser {
         guard after.first == " " else { return nil }
         let title = LineText.trimmed(String(after))
         guard let first = title.first, first.isLetter, first.isUppercase, title.count < 80 else { return nil }
+        // A table row (`5.  N.78SPS02.061.01  Melakukan …`) or a table of contents line
+        // (`2. Persyaratan Dasar …… 2`) is no heading.
+        if let word = UnitRowParser.words(title[...]).first, UnitRowParser.looksLikeUnitCode(word) { return nil }
+        if title.contains("....") || title.contains("\u{2026}") { return nil }
         return (number, title)
     }
 
+    /// `NO KODE UNIT JUDUL UNIT` and its variants: `No.`, `Kode Unit`, `Judul Unit Kompetensi`,
+    /// `Unit Kompetensi`, or no number column (`Kode Unit   Judul Unit`).
     static func isTableHeader(_ plain: String) -> Bool {
-        // Cheap test first: the header starts with NO (any case).
+        // Cheap test first: the header starts with NO or KODE (any case).
         var bytes = plain.utf8.makeIterator()
-        guard let n = bytes.next(), n | 0x20 == 0x6E, let o = bytes.next(), o | 0x20 == 0x6F else { return false }
-        let words = plain.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
-        return words.count >= 3 && words[0] == "NO" && words[1] == "KODE" && words[2] == "UNIT"
+        guard let n = bytes.next(), let o = bytes.next() else { return false }
+        let startsWithNo = n | 0x20 == 0x6E && o | 0x20 == 0x6F
+        let startsWithKode = n | 0x20 == 0x6B && o | 0x20 == 0x6F
+        guard startsWithNo || startsWithKode else { return false }
+        var words = plain.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
+        if startsWithNo {
+            guard words.count >= 3, words[0] == "NO" || words[0] == "NO." else { return false }
+            words.removeFirst()
+            if words[0] == "KODE" && words[1] == "UNIT" { return true }
+            return false
+        }
+        // Without a number column the title column must follow, and no `Kode Unit : …` value.
+        guard words.count >= 4, words[0] == "KODE", words[1] == "UNIT", !plain.contains(":") else { return false }
+        return words[2] == "JUDUL" || (words[2] == "UNIT" && words[3].hasPrefix("KOMPETENSI"))
+            || (words[2] == "NAMA" && words[3] == "UNIT")
+    }
+
+    /// A scheme's title line, `SKEMA SERTIFIKASI …`, also numbered (`1. Skema Sertifikasi
+    /// Persiapan Ekspor`) or as a running header with a page number or document number beside
+    /// it; nil for other lines. The title is cut at the column gap.
+    static func titleText(_ raw: String) -> String? {
+        var plain = LineText.plain(raw)
+        if let first = plain.utf8.first, first >= 0x30, first <= 0x39 {
+            let words = UnitRowParser.words(plain[...])
+            guard words.count > 1, UnitRowParser.rowNumber(words[0]) != nil else { return nil }
+            plain = LineText.trimmed(String(plain[words[0].endIndex...]))
+        }
+        guard LineText.hasUppercasedPrefix(plain, "SKEMA SERTIFIKASI") else { return nil }
+        // Columns of a layout: the running header's page number or document number.
+        var end = plain.endIndex
+        if let tab = plain.firstIndex(of: "\t") { end = tab }
+        if let gap = plain.range(of: "   "), gap.lowerBound < end { end = gap.lowerBound }
+        var title = LineText.trimmed(String(plain[..<end]))
+        if let last = title.split(separator: " ").last, last.allSatisfy({ $0.isASCII && $0.isNumber }),
+            title.split(separator: " ").count > 3
+        {
+            title = LineText.trimmed(String(title.dropLast(last.count)))
+        }
+        return title
     }
 
     /// Text after the first `:` of a `Label : value` line, when the label matches.
@@ -59,13 +103,16 @@ struct SchemeParser {
 
     mutating func parse() throws(ImportError) -> Scheme {
         guard
-            let titleIndex = document.plainLines.firstIndex(where: { $0.uppercased().hasPrefix("SKEMA SERTIFIKASI") })
+            let titleIndex = document.lines.firstIndex(where: { SchemeParser.titleText($0) != nil })
         else {
             throw ImportError(file: document.path, line: 1, message: "tidak ditemukan judul 'SKEMA SERTIFIKASI'")
         }
         var scheme = Scheme(id: id, source: document.path, line: titleIndex + 1, title: readTitle(from: titleIndex))
+        furniture = SchemeParser.pageFurniture(document)
         readCover(into: &scheme)
         readBody(into: &scheme)
+        typeFromTitle(into: &scheme)
+        readDetailBlocks(of: scheme)
         if scheme.units.isEmpty {
             diagnostics.append(
                 ImportIssue.emptyTable.diagnostic(
@@ -79,8 +126,7 @@ struct SchemeParser {
     private func readTitle(from start: Int) -> String {
         let lines = document.lines
         for i in start..<min(lines.count, start + 20) {
-            let plain = LineText.plain(lines[i])
-            guard plain.uppercased().hasPrefix("SKEMA SERTIFIKASI") else { continue }
+            guard let plain = SchemeParser.titleText(lines[i]) else { continue }
             var title = plain
             if title.count <= "SKEMA SERTIFIKASI".count + 1 { continue }
             if i + 1 < lines.count {
@@ -91,7 +137,7 @@ struct SchemeParser {
             }
             return TitleText.collapseWhitespace(title)
         }
-        return LineText.plain(lines[start])
+        return SchemeParser.titleText(lines[start]) ?? LineText.plain(lines[start])
     }
 
     private mutating func readCover(into scheme: inout Scheme) {
@@ -169,18 +215,17 @@ struct SchemeParser {
     private mutating func readBody(into scheme: inout Scheme) {
         let lines = document.lines
         var section = 0
-        var inTable = false
-        var lastUnit: Int?
         var sectionTitle = ""
         var inReferences: [Bool] = []
-        for (i, raw) in lines.enumerated() {
+        var i = 0
+        while i < lines.count {
+            let raw = lines[i]
             let lineNumber = i + 1
             let plain = document.plainLines[i]
             if let heading = SchemeParser.topSection(raw), heading.number >= section {
                 section = heading.number
                 sectionTitle = heading.title
-                inTable = false
-                lastUnit = nil
+                i += 1
                 continue
             }
             for citation in SchemeParser.ministerialDecrees(in: plain, line: lineNumber) {
@@ -215,35 +260,256 @@ struct SchemeParser {
                 }
             }
             if SchemeParser.isTableHeader(plain) {
-                inTable = true
+                let furniture = self.furniture
+                let title = scheme.title
+                var table = SchemeUnitTable(
+                    document: document, header: i, subject: id,
+                    isArtifact: { [document] in
+                        furniture.contains($0) || SchemeParser.isPageArtifact(document.plainLines[$0], title: title)
+                    })
+                i = table.read(from: i + 1)
+                scheme.units += table.units
+                diagnostics += table.diagnostics
                 continue
             }
-            if inTable {
-                if let row = UnitRowParser.parse(plain: plain, expectPrerequisites: false) {
-                    scheme.units.append(
-                        SchemeUnit(number: row.number, code: row.code, title: row.title, line: lineNumber))
-                    lastUnit = scheme.units.count - 1
-                } else if !plain.isEmpty, let last = lastUnit, SchemeParser.isContinuation(plain) {
-                    scheme.units[last].title = TitleText.collapseWhitespace(scheme.units[last].title + " " + plain)
-                    scheme.units[last].cleanTitle = TitleText.clean(scheme.units[last].title)
-                    scheme.units[last].continuationLines = (scheme.units[last].continuationLines ?? []) + [lineNumber]
-                } else if !plain.isEmpty {
-                    lastUnit = nil
-                    if UnitRowParser.looksLikeRow(plain) {
-                        diagnostics.append(
-                            ImportIssue.unreadableRow.diagnostic(
-                                "baris tabel unit tidak dapat dibaca: \(plain.prefix(80))", file: document.path,
-                                line: lineNumber, subject: id))
-                    }
-                } else {
-                    lastUnit = nil
-                }
-                continue
-            }
-            if section == 6, !plain.isEmpty, !SchemeParser.isPageArtifact(plain, title: scheme.title) {
+            if SchemeParser.isRequirementsSection(number: section, title: sectionTitle), !plain.isEmpty,
+                !SchemeParser.isPageArtifact(plain, title: scheme.title), !furniture.contains(i)
+            {
                 scheme.requirements.append(plain)
             }
+            i += 1
         }
+    }
+
+    /// The applicants' requirements: the section named `Persyaratan Dasar …` (6 in the BNSP
+    /// template, 2 in the LSP Signal guides), wherever it stands.
+    static func isRequirementsSection(number: Int, title: String) -> Bool {
+        LineText.containsFolded(title, "persyaratan dasar")
+    }
+
+    /// Lines repeated on every page: all in capitals (a page number or document number
+    /// aside) and found at least twice, such as `LSP TRAINER KOMPETEN INDONESIA   3`.
+    static func pageFurniture(_ document: DocumentText) -> Set<Int> {
+        var keys: [String: [Int]] = [:]
+        for (i, plain) in document.plainLines.enumerated() where !plain.isEmpty {
+            var words = plain.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            while let last = words.last, last.allSatisfy({ $0.isNumber }) { words.removeLast() }
+            guard words.count >= 2, plain.contains(where: { $0.isLetter }), !plain.contains(where: { $0.isLowercase })
+            else { continue }
+            if words.contains(where: { UnitRowParser.looksLikeUnitCode($0) }) { continue }
+            keys[words.joined(separator: " "), default: []].append(i)
+        }
+        var found: Set<Int> = []
+        for (key, lines) in keys where lines.count >= 2 && !SchemeParser.isTableHeader(key) {
+            found.formUnion(lines)
+        }
+        return found
+    }
+
+    /// A scheme that does not say its packaging type, or left the template's choice untouched
+    /// (`KKNI/Okupasi/Klaster`), takes it from its title when the title names one. A template
+    /// line someone edited (`KKNI-/ Okupasi /Klaster`, `KKN/Okupasi/Klaster`) stays unspecified:
+    /// the choice may have been marked in a way the text lost (struck through), and the checker
+    /// reports it (scheme-type-unspecified).
+    private mutating func typeFromTitle(into scheme: inout Scheme) {
+        guard scheme.packagingType == .unspecified, let type = SchemeParser.typeNamed(in: scheme.title) else { return }
+        if let text = scheme.packagingTypeText {
+            let squeezed = text.lowercased().filter { !$0.isWhitespace }
+            guard squeezed == "kkni/okupasi/klaster" else { return }
+            scheme.packagingType = type
+            diagnostics.append(
+                ImportIssue.typeFromTitle.diagnostic(
+                    "jenis kemasan masih teks templat \"\(text)\"; jenisnya diambil dari judul skema: \(type.rawValue)",
+                    file: document.path, line: scheme.packagingTypeLine ?? scheme.line, subject: id))
+        } else {
+            scheme.packagingType = type
+            diagnostics.append(
+                ImportIssue.typeFromTitle.diagnostic(
+                    "skema tidak menyatakan jenis kemasan (baris 'Jenis Kemasan' atau 'Jenis Skema' tidak ada); jenisnya diambil dari judul skema: \(type.rawValue)",
+                    file: document.path, line: scheme.line, subject: id))
+        }
+    }
+
+    /// The packaging type a title names: `SKEMA SERTIFIKASI OKUPASI …`, `Skema Klaster …`.
+    static func typeNamed(in title: String) -> SchemeType? {
+        let words = title.uppercased().split(whereSeparator: { !$0.isLetter })
+        for (i, word) in words.enumerated() {
+            switch word {
+            case "OKUPASI":
+                return i + 1 < words.count && words[i + 1] == "NASIONAL" ? .okupasiNasional : .okupasi
+            case "KLASTER", "KLASSTER", "CLUSTER": return .klaster
+            case "KKNI": return .kkni
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    // MARK: Detail blocks
+
+    /// One `Kode Unit : … / Judul Unit : …` block of a "Rincian Unit Kompetensi".
+    struct DetailBlock {
+        var line: Int
+        var codeText: String
+        var titleLine: Int?
+        var title: String
+    }
+
+    /// The detail blocks of a Panduan Uji Kompetensi, compared with the unit list: each block
+    /// should repeat a listed unit's code and title, and each listed unit should have a block.
+    /// Disagreements are reported (detail-block-mismatch); the list stays the scheme's units.
+    private mutating func readDetailBlocks(of scheme: Scheme) {
+        let blocks = detailBlocks()
+        guard !blocks.isEmpty, !scheme.units.isEmpty else { return }
+        let units = scheme.units
+        var matched = Array(repeating: false, count: units.count)
+        var pendingBlocks: [DetailBlock] = []
+        func report(_ message: String, _ line: Int) {
+            diagnostics.append(
+                ImportIssue.detailMismatch.diagnostic(message, file: document.path, line: line, subject: id))
+        }
+        func compareTitles(_ block: DetailBlock, _ unit: SchemeUnit) {
+            guard SchemeParser.wordingKey(block.title) != SchemeParser.wordingKey(unit.cleanTitle) else { return }
+            report(
+                "judul unit \(unit.code.raw) di rincian (\"\(TitleText.clean(block.title))\") berbeda dengan daftar unit baris \(unit.line) (\"\(unit.cleanTitle)\")",
+                block.titleLine ?? block.line)
+        }
+        // The same code first, so that a block is never paired with the wrong unit.
+        for block in blocks {
+            if let k = units.indices.first(where: { !matched[$0] && units[$0].code.raw == block.codeText }) {
+                matched[k] = true
+                compareTitles(block, units[k])
+            } else {
+                pendingBlocks.append(block)
+            }
+        }
+        for block in pendingBlocks {
+            let words = UnitRowParser.words(block.codeText[...])
+            let codeWord = words.first(where: { UnitRowParser.looksLikeUnitCode($0) }).map {
+                UnitRowParser.splitGluedNumber($0).code
+            }
+            let code = codeWord.map { UnitCode(String($0)) }
+            let shown = "'\(block.codeText)'"
+            // A code written wrongly (`J J.63OPR00.009.2`) around a listed one.
+            if let code, words.count > 1 || code.raw != block.codeText,
+                let k = units.indices.first(where: { !matched[$0] && units[$0].code == code })
+            {
+                matched[k] = true
+                report(
+                    "kode unit di rincian \(shown) rusak; daftar unit baris \(units[k].line) menulis \(units[k].code.raw)",
+                    block.line)
+                compareTitles(block, units[k])
+                continue
+            }
+            // Another version of a listed unit.
+            if let code, let k = units.indices.first(where: { !matched[$0] && units[$0].code.identity == code.identity }) {
+                matched[k] = true
+                report(
+                    "versi kode unit berbeda: rincian \(code.raw), daftar unit baris \(units[k].line) \(units[k].code.raw)",
+                    block.line)
+                compareTitles(block, units[k])
+                continue
+            }
+            // Another code for a listed title.
+            let key = SchemeParser.wordingKey(block.title)
+            if !key.isEmpty, let k = units.indices.first(where: { !matched[$0] && SchemeParser.wordingKey(units[$0].cleanTitle) == key }) {
+                matched[k] = true
+                report(
+                    "kode unit berbeda untuk judul \"\(units[k].cleanTitle)\": rincian \(shown), daftar unit baris \(units[k].line) \(units[k].code.raw)",
+                    block.line)
+                continue
+            }
+            report(
+                "unit \(shown) (\"\(TitleText.clean(block.title))\") ada di rincian tetapi tidak ada di daftar unit",
+                block.line)
+        }
+        for (k, unit) in units.enumerated() where !matched[k] {
+            report("unit \(unit.code.raw) di daftar unit tidak memiliki blok rincian (Kode Unit : …)", unit.line)
+        }
+    }
+
+    /// Every `Kode Unit : …` line whose value holds something code-shaped, with the `Judul
+    /// Unit : …` below it joined over its wrapped lines (and over a page break).
+    private func detailBlocks() -> [DetailBlock] {
+        var blocks: [DetailBlock] = []
+        let plains = document.plainLines
+        for (i, plain) in plains.enumerated() {
+            guard LineText.mentions(plain, "kode unit"), let value = SchemeParser.value(of: "Kode Unit", in: plain),
+                UnitRowParser.words(value[...]).contains(where: { UnitRowParser.looksLikeUnitCode($0) })
+            else { continue }
+            var block = DetailBlock(line: i + 1, codeText: TitleText.collapseWhitespace(value), title: "")
+            var j = i + 1
+            while j < min(plains.count, i + 4) {
+                if let title = SchemeParser.value(of: "Judul Unit", in: plains[j]) {
+                    block.titleLine = j + 1
+                    block.title = title
+                    block.title += continuation(after: j)
+                    break
+                }
+                j += 1
+            }
+            blocks.append(block)
+        }
+        return blocks
+    }
+
+    /// The wrapped lines of the value on line index `start`: indented to the value's column,
+    /// until a blank line, another `Label :` line or the end of the wrapped text; a page break
+    /// (blank lines with a running header among them) is stepped over.
+    private func continuation(after start: Int) -> String {
+        let raw = document.lines[start]
+        guard let colon = raw.firstIndex(of: ":") else { return "" }
+        let valueColumn = raw.distance(from: raw.startIndex, to: colon) + 1
+        var text = ""
+        var j = start + 1
+        while j < document.lines.count {
+            let plain = document.plainLines[j]
+            if plain.isEmpty || furniture.contains(j) || SchemeParser.isPageArtifact(plain, title: "") {
+                // Step over a page break only; a blank line alone ends the value.
+                var k = j
+                var sawArtifact = false
+                while k < document.lines.count,
+                    document.plainLines[k].isEmpty || furniture.contains(k)
+                        || SchemeParser.isPageArtifact(document.plainLines[k], title: "")
+                {
+                    if !document.plainLines[k].isEmpty { sawArtifact = true }
+                    k += 1
+                }
+                guard sawArtifact else { break }
+                j = k
+                continue
+            }
+            let line = document.lines[j]
+            let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
+            if indent < valueColumn - 1 || SchemeParser.isLabelLine(plain) { break }
+            // The first line of the next label's value, centred on its label (`Deskripsi Unit :`
+            // below it going on in lower case), is not part of this value.
+            if j + 1 < document.lines.count, SchemeParser.isLabelLine(document.plainLines[j + 1]),
+                let colon = document.plainLines[j + 1].firstIndex(of: ":"),
+                let next = document.plainLines[j + 1][document.plainLines[j + 1].index(after: colon)...]
+                    .first(where: { !$0.isWhitespace }), next.isLowercase
+            {
+                break
+            }
+            text += " " + plain
+            j += 1
+        }
+        return text
+    }
+
+    /// `Deskripsi Unit : …`, `Elemen Kompetensi`: a label starting the line.
+    static func isLabelLine(_ plain: String) -> Bool {
+        if let colon = plain.firstIndex(of: ":") {
+            let label = plain[..<colon]
+            if label.split(separator: " ").count <= 3, label.first?.isUppercase == true { return true }
+        }
+        return LineText.hasLowercasedPrefix(plain, "elemen kompetensi")
+    }
+
+    /// Titles compared for wording: letters and digits only, in lower case, so that case,
+    /// dashes and spacing do not count (`Pengolah Kata – Tingkat` = `Pengolah Kata Tingkat`).
+    static func wordingKey(_ title: String) -> String {
+        TitleText.clean(title).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }
 
     /// A wrapped title goes on in lower case or with a connecting word, never as a number or heading.

@@ -39,6 +39,48 @@ enum UnitRowParser {
         return part == 3 && lengths.0 == 1 && lengths.1 >= 5 && lengths.2 >= 2 && lengths.3 >= 1
     }
 
+    /// Broader than `isCodeLike` (which it includes): anything a reader would take for a unit code, well formed
+    /// or not, so that no such token inside a unit table passes unnoticed. `N.78SPS02.038.1`,
+    /// `M.74100.001.02` (five-digit KBLI), `M74DKV13.015.3` (dot missing after the letter),
+    /// `10N.78SPS02.003.1` (row number glued on) and the code of `J J.63OPR00.009.2`. Not
+    /// document numbers (`2/1645/LP.00.01/XII/2021`, `SKM-LSPTKI-04-2022`) or section numbers.
+    /// Shape: a capital letter first, three or four dot-separated parts of letters and digits,
+    /// the last one or two digits, the one before it three digits, and at least five letters
+    /// and digits (one a digit) ahead of those.
+    static func looksLikeUnitCode(_ token: Substring) -> Bool {
+        var text = token
+        while let last = text.last, ",;:)".contains(last) { text = text.dropLast() }
+        if text.hasPrefix("(") { text = text.dropFirst() }
+        text = text.drop(while: { $0.isASCII && $0.isNumber })
+        if isCodeLike(text) { return true }
+        let bytes = text.utf8
+        guard bytes.count >= 9, bytes.count <= 26, let first = bytes.first, (0x41...0x5A).contains(first) else {
+            return false
+        }
+        guard bytes.allSatisfy({ $0 == 0x2E || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        else { return false }
+        let parts = bytes.split(separator: 0x2E, omittingEmptySubsequences: false)
+        guard parts.count == 3 || parts.count == 4, parts.allSatisfy({ !$0.isEmpty }) else { return false }
+        let version = parts[parts.count - 1]
+        let number = parts[parts.count - 2]
+        guard version.count <= 2, version.allSatisfy({ (0x30...0x39).contains($0) }), number.count == 3,
+            number.allSatisfy({ (0x30...0x39).contains($0) })
+        else { return false }
+        let head = parts[..<(parts.count - 2)].flatMap { $0 }
+        return head.count >= 5 && head.contains { (0x30...0x39).contains($0) }
+    }
+
+    /// The code-shaped token of `token` without a row number glued in front (`10N.78SPS02.003.1`
+    /// -> (10, `N.78SPS02.003.1`)) or the punctuation around it.
+    static func splitGluedNumber(_ token: Substring) -> (number: Int?, code: Substring) {
+        var text = token
+        while let last = text.last, ",;:)".contains(last) { text = text.dropLast() }
+        if text.hasPrefix("(") { text = text.dropFirst() }
+        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty, digits.count <= 3 else { return (nil, text) }
+        return (Int(digits), text.dropFirst(digits.count))
+    }
+
     /// Splits at spaces and tabs; on bytes for ASCII text, where bytes are the characters.
     static func words(_ text: Substring) -> [Substring] {
         if text.isASCIIText {
