@@ -52,13 +52,8 @@ public enum Importer {
             let scheme = try parser.parse()
             return (.scheme(scheme), document.readerNotes + parser.diagnostics)
         case nil:
-            // The whole document is refused; point at its first line with text.
-            let first = document.lines.firstIndex { !LineText.isBlank($0) } ?? 0
-            throw ImportError(
-                file: document.path, line: first + 1,
-                message:
-                    "bukan dokumen yang dikenali: tidak ada kepala 'KEPUTUSAN MENTERI' dengan bagian 'JENJANG KUALIFIKASI', maupun judul 'SKEMA SERTIFIKASI' dengan tabel unit"
-            )
+            // The whole document is refused: the kind it came closest to, and what it lacks.
+            throw refusal(document)
         }
     }
 
@@ -69,7 +64,7 @@ public enum Importer {
         var schemeTitle = false
         for plain in document.plainLines.prefix(80) {
             if LineText.hasUppercasedPrefix(plain, "KEPUTUSAN MENTERI") { decreeHeader = true }
-            if LineText.hasUppercasedPrefix(plain, "SKEMA SERTIFIKASI") { schemeTitle = true }
+            if SchemeParser.titleText(plain) != nil { schemeTitle = true }
         }
         if decreeHeader,
             document.plainLines.contains(where: { DecreeParser.qualificationHeading($0) != nil })

@@ -562,3 +562,71 @@ extension UnitRowParser {
         return first.flatMap(rowNumber) != nil
     }
 }
+
+extension Importer {
+    /// Why a document is neither a decree nor a scheme: the kind it came closest to, what it
+    /// lacks, at the line nearest to what is missing (a line that looks like a table header
+    /// but is not one, a unit row without a header, the title).
+    static func refusal(_ document: DocumentText) -> ImportError {
+        let plains = document.plainLines
+        let prefix = "bukan dokumen yang dikenali: "
+        func error(_ index: Int, _ message: String) -> ImportError {
+            ImportError(file: document.path, line: index + 1, message: prefix + message)
+        }
+        let schemeTitle = document.lines.firstIndex { SchemeParser.titleText($0) != nil }
+        let tableHeader = plains.firstIndex(where: SchemeParser.isTableHeader)
+        let decreeHeader = plains.firstIndex {
+            LineText.hasUppercasedPrefix($0, "KEPUTUSAN MENTERI") || LineText.hasUppercasedPrefix($0, "PERATURAN MENTERI")
+        }
+        // A line that names the code column but is no header (`Kode Unit` alone, `No Kode Judul`).
+        let nearHeader = plains.firstIndex { plain in
+            LineText.mentions(plain, "kode") && !SchemeParser.isTableHeader(plain)
+                && SchemeParser.value(of: "Kode Unit", in: plain) == nil && plain.count < 100
+                && (LineText.mentions(plain, "kode unit") || LineText.mentions(plain, "judul"))
+        }
+        let firstRow = plains.firstIndex { plain in
+            UnitRowParser.words(plain[...]).prefix(3).contains { UnitRowParser.looksLikeUnitCode($0) }
+        }
+        if let title = schemeTitle, title < 80, tableHeader == nil {
+            let titleText = SchemeParser.titleText(document.lines[title]) ?? ""
+            if let near = nearHeader {
+                return error(
+                    near,
+                    "paling mirip skema sertifikasi ('\(titleText)', baris \(title + 1)), tetapi tidak ada kepala tabel unit 'No | Kode Unit | Judul Unit'; baris ini mirip kepala tabel namun kolomnya tidak lengkap: '\(plains[near].prefix(80))'"
+                )
+            }
+            if let row = firstRow {
+                return error(
+                    row,
+                    "paling mirip skema sertifikasi ('\(titleText)', baris \(title + 1)), tetapi baris unit ini tidak didahului kepala tabel 'No | Kode Unit | Judul Unit'"
+                )
+            }
+            return error(
+                title, "paling mirip skema sertifikasi ('\(titleText)'), tetapi tidak ada tabel unit 'No | Kode Unit | Judul Unit'")
+        }
+        if let title = schemeTitle, title >= 80 {
+            return error(
+                title,
+                "paling mirip skema sertifikasi, tetapi judul 'SKEMA SERTIFIKASI …' baru muncul di baris \(title + 1); judul skema harus ada di 80 baris pertama"
+            )
+        }
+        if let decree = decreeHeader, decree < 80 {
+            let near = plains.firstIndex { LineText.mentions($0, "jenjang") && LineText.mentions($0, "kualifikasi") }
+            return error(
+                near ?? decree,
+                "paling mirip KEPMEN ('\(plains[decree].prefix(60))', baris \(decree + 1)), tetapi tidak ada bagian 'A. JENJANG KUALIFIKASI … KELOMPOK …' yang dapat dibaca"
+                    + (near != nil ? "; baris ini menyebut jenjang kualifikasi tetapi bukan kepala bagian" : ""))
+        }
+        if let header = tableHeader ?? firstRow {
+            return error(
+                header,
+                "paling mirip skema sertifikasi (ada tabel unit), tetapi tidak ada judul 'SKEMA SERTIFIKASI …' di 80 baris pertama"
+            )
+        }
+        let first = document.lines.firstIndex { !LineText.isBlank($0) } ?? 0
+        return error(
+            first,
+            "tidak ada kepala 'KEPUTUSAN MENTERI' dengan bagian 'JENJANG KUALIFIKASI', maupun judul 'SKEMA SERTIFIKASI' dengan tabel unit"
+        )
+    }
+}
