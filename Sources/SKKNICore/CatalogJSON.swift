@@ -29,6 +29,14 @@ struct CatalogJSON {
         return Data(json.bytes)
     }
 
+    static func encode(_ standard: StandardDecree) -> Data {
+        var json = CatalogJSON()
+        json.bytes.reserveCapacity(65536)
+        json.value(standard)
+        json.bytes.append(0x0A)
+        return Data(json.bytes)
+    }
+
     // MARK: Structure
 
     private mutating func newline() {
@@ -227,6 +235,78 @@ struct CatalogJSON {
                     $0.field("title", u.title)
                 }
             }
+        }
+    }
+}
+
+// MARK: SKKNI decrees, keys in sorted order
+
+extension CatalogJSON {
+    fileprivate mutating func items(_ name: StaticString, _ items: [UnitDefinition.Item]) {
+        key(name)
+        array(items) { json, item in
+            json.object {
+                $0.field("line", item.line)
+                $0.field("number", item.number)
+                $0.field("text", item.text)
+            }
+        }
+    }
+
+    fileprivate mutating func value(_ s: StandardDecree) {
+        object {
+            $0.key("definitions")
+            $0.array(s.definitions) { json, d in
+                json.object {
+                    $0.items("assessment", d.assessment)
+                    $0.field("code", d.code.raw)
+                    $0.field("description", d.description)
+                    $0.key("elements")
+                    $0.array(d.elements) { json, e in
+                        json.object {
+                            $0.key("criteria")
+                            $0.array(e.criteria) { json, c in
+                                json.object {
+                                    $0.field("line", c.line)
+                                    $0.field("number", c.number)
+                                    $0.field("text", c.text)
+                                }
+                            }
+                            $0.field("line", e.line)
+                            $0.field("number", e.number)
+                            $0.field("title", e.title)
+                        }
+                    }
+                    $0.items("limits", d.limits)
+                    $0.field("line", d.line)
+                    $0.key("prerequisites")
+                    $0.array(d.prerequisites) { json, p in
+                        json.object {
+                            $0.field("code", p.code.raw)
+                            $0.field("line", p.line)
+                            $0.field("title", p.title)
+                        }
+                    }
+                    $0.field("title", d.title)
+                    $0.field("titleLine", d.titleLine)
+                }
+            }
+            $0.field("field", s.field)
+            $0.field("id", s.id)
+            $0.field("line", s.line)
+            $0.key("listedUnits")
+            $0.array(s.listedUnits) { json, u in
+                json.object {
+                    $0.field("code", u.code.raw)
+                    $0.field("line", u.line)
+                    $0.field("number", u.number)
+                    $0.field("title", u.title)
+                }
+            }
+            $0.field("number", s.number)
+            $0.field("source", s.source)
+            $0.field("title", s.title)
+            $0.field("year", s.year)
         }
     }
 }

@@ -6,6 +6,8 @@ import Foundation
 public enum CatalogStore {
     public static let decreesFolder = "decrees"
     public static let schemesFolder = "schemes"
+    /// SKKNI decrees, one file each (`standards/kepmen-321-2016.json`).
+    public static let standardsFolder = "standards"
 
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -23,7 +25,10 @@ public enum CatalogStore {
         let schemes = ConcurrentMap.map(catalog.schemes) { scheme in
             ("\(schemesFolder)/\(scheme.id).json", CatalogJSON.encode(scheme))
         }
-        return decrees + schemes
+        let standards = ConcurrentMap.map(catalog.standards) { standard in
+            ("\(standardsFolder)/\(standard.id).json", CatalogJSON.encode(standard))
+        }
+        return decrees + schemes + standards
     }
 
     public struct WriteSummary: Sendable {
@@ -55,7 +60,7 @@ public enum CatalogStore {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
         }
-        for folder in [decreesFolder, schemesFolder] {
+        for folder in [decreesFolder, schemesFolder, standardsFolder] {
             let names = (try? fm.contentsOfDirectory(atPath: directory.appendingPathComponent(folder).path)) ?? []
             for name in names.sorted() where name.hasSuffix(".json") {
                 let path = "\(folder)/\(name)"
@@ -95,6 +100,7 @@ public enum CatalogStore {
             return try names.map { try decoder.decode(T.self, from: Data(contentsOf: dir.appendingPathComponent($0))) }
         }
         return Catalog(
-            decrees: try load(decreesFolder, as: Decree.self), schemes: try load(schemesFolder, as: Scheme.self))
+            decrees: try load(decreesFolder, as: Decree.self), schemes: try load(schemesFolder, as: Scheme.self),
+            standards: try load(standardsFolder, as: StandardDecree.self))
     }
 }

@@ -266,10 +266,13 @@ public struct Scheme: Hashable, Sendable, Codable {
 public struct Catalog: Sendable {
     public var decrees: [Decree]
     public var schemes: [Scheme]
+    /// SKKNI decrees: the documents that define units (see `StandardDecree`).
+    public var standards: [StandardDecree]
 
-    public init(decrees: [Decree] = [], schemes: [Scheme] = []) {
+    public init(decrees: [Decree] = [], schemes: [Scheme] = [], standards: [StandardDecree] = []) {
         self.decrees = decrees.sorted { $0.id < $1.id }
         self.schemes = schemes.sorted { $0.id < $1.id }
+        self.standards = standards.sorted { $0.id < $1.id }
     }
 
     public var qualifications: [(decree: Decree, qualification: Qualification)] {

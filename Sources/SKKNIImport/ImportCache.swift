@@ -84,6 +84,9 @@ public struct ImportCache: Sendable {
         case .scheme(let scheme):
             writer.write(1)
             writer.write(scheme)
+        case .standard(let standard):
+            writer.write(2)
+            writer.write(standard)
         }
         writer.write(diagnostics) { $0.write($1) }
         return writer.bytes
@@ -97,6 +100,7 @@ public struct ImportCache: Sendable {
                 switch try reader.int() {
                 case 0: document = .decree(try reader.decree())
                 case 1: document = .scheme(try reader.scheme())
+                case 2: document = .standard(try reader.standardDecree())
                 default: return nil
                 }
                 let diagnostics = try reader.array { r throws(SnapshotError) in try r.diagnostic() }

@@ -5,6 +5,8 @@ import SKKNICore
 public enum ImportedDocument: Sendable {
     case decree(Decree)
     case scheme(Scheme)
+    /// An SKKNI decree: the document that defines units.
+    case standard(StandardDecree)
 }
 
 /// The result of importing a set of documents: the catalogue, the importer's diagnostics,
@@ -51,13 +53,18 @@ public enum Importer {
             var parser = SchemeParser(document: document, id: sanitizedID(stem))
             let scheme = try parser.parse()
             return (.scheme(scheme), document.readerNotes + parser.diagnostics)
+        case .standard:
+            let stem = ((document.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            var parser = StandardDecreeParser(document: document, fallbackID: "skkni-" + sanitizedID(stem))
+            let standard = parser.parse()
+            return (.standard(standard), document.readerNotes + parser.diagnostics)
         case nil:
             // The whole document is refused: the kind it came closest to, and what it lacks.
             throw refusal(document)
         }
     }
 
-    enum Kind { case decree, scheme }
+    enum Kind { case decree, scheme, standard }
 
     static func classify(_ document: DocumentText) -> Kind? {
         var decreeHeader = false
@@ -74,6 +81,7 @@ public enum Importer {
         if schemeTitle, document.plainLines.contains(where: SchemeParser.isTableHeader) {
             return .scheme
         }
+        if StandardDecreeParser.recognises(document) { return .standard }
         return nil
     }
 
@@ -218,6 +226,7 @@ public enum Importer {
     public static func assemble(_ outcomes: [Outcome]) -> ImportResult {
         var decrees: [Decree] = []
         var schemes: [Scheme] = []
+        var standards: [StandardDecree] = []
         var diagnostics: [Diagnostic] = []
         var failures: [ImportError] = []
         var documents: [String: DocumentText] = [:]
@@ -252,13 +261,24 @@ public enum Importer {
                         schemeSources[scheme.id] = scheme.source
                         schemes.append(scheme)
                     }
+                case .standard(let standard):
+                    // KKNI and SKKNI decrees share ids (`kepmen-321-2016`) and pages.
+                    if let other = decreeSources[standard.id] {
+                        failures.append(
+                            ImportError(
+                                file: standard.source, line: standard.line,
+                                message: "\(standard.label) sudah diimpor dari \(other); dokumen ini dilewati"))
+                    } else {
+                        decreeSources[standard.id] = standard.source
+                        standards.append(standard)
+                    }
                 }
             case .failure(let error):
                 failures.append(error)
             }
         }
         return ImportResult(
-            catalog: Catalog(decrees: decrees, schemes: schemes),
+            catalog: Catalog(decrees: decrees, schemes: schemes, standards: standards),
             diagnostics: diagnostics.sorted(by: Diagnostic.ordered), failures: failures, documents: documents)
     }
 }

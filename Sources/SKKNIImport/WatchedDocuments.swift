@@ -106,7 +106,8 @@ public final class WatchedDocuments {
         let schemes = result.catalog.schemes.filter { !files.contains($0.source) } + added
         guard Set(schemes.map(\.id)).count == schemes.count else { return nil }
         var patched = result
-        patched.catalog = Catalog(decrees: result.catalog.decrees, schemes: schemes)
+        patched.catalog = Catalog(
+            decrees: result.catalog.decrees, schemes: schemes, standards: result.catalog.standards)
         patched.diagnostics = diagnostics.sorted(by: Diagnostic.ordered)
         return patched
     }

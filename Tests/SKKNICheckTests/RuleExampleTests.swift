@@ -19,6 +19,7 @@ import Testing
         var decrees: [Decree] = []
         var schemes: [Scheme] = []
         var drafts: [Scheme] = []
+        var standards: [StandardDecree] = []
         var marked: [SKKNICore.SourceLocation] = []
         for (i, document) in example.documents.enumerated() {
             let path = "contoh-\(i).txt"
@@ -36,9 +37,11 @@ import Testing
             switch imported {
             case .decree(let d): decrees.append(d)
             case .scheme(let s): if document.isDraft { drafts.append(s) } else { schemes.append(s) }
+            case .standard(let s): standards.append(s)
             }
         }
-        return Prepared(catalog: Catalog(decrees: decrees, schemes: schemes), drafts: drafts, marked: marked)
+        return Prepared(
+            catalog: Catalog(decrees: decrees, schemes: schemes, standards: standards), drafts: drafts, marked: marked)
     }
 
     static var arguments: [String] { RuleRegistry.descriptions.map(\.identifier) }

@@ -1,0 +1,156 @@
+/// An SKKNI decree: the annex (LAMPIRAN) of a ministerial decree that sets national
+/// competency standards (Standar Kompetensi Kerja Nasional Indonesia). It lists its units
+/// (`B. Daftar Unit Kompetensi`) and defines each one (`Uraian Unit Kompetensi`): title,
+/// description, elements with their performance criteria (KUK), limits and assessment guidance.
+public struct StandardDecree: Hashable, Sendable, Codable {
+    /// `kepmen-321-2016`; for a partial document without its heading, `skkni-<file name>`.
+    public var id: String
+    public var source: String
+    /// The heading's line (`NOMOR 321 TAHUN 2016`), else the first definition's.
+    public var line: Int
+    public var number: Int?
+    public var year: Int?
+    /// `PENETAPAN STANDAR KOMPETENSI KERJA NASIONAL INDONESIA KATEGORI …`, as the heading writes it.
+    public var title: String?
+    /// What follows the title's last `BIDANG` (`KEAHLIAN ARTIFICIAL INTELLIGENCE SUBBIDANG DATA SCIENCE`).
+    public var field: String?
+    /// The rows of `Daftar Unit Kompetensi`, in order (a list printed twice is kept once).
+    public var listedUnits: [ListedUnit]
+    /// The `Uraian Unit Kompetensi` blocks, in order.
+    public var definitions: [UnitDefinition]
+
+    public init(
+        id: String, source: String, line: Int, number: Int? = nil, year: Int? = nil, title: String? = nil,
+        field: String? = nil, listedUnits: [ListedUnit] = [], definitions: [UnitDefinition] = []
+    ) {
+        self.id = id
+        self.source = source
+        self.line = line
+        self.number = number
+        self.year = year
+        self.title = title
+        self.field = field
+        self.listedUnits = listedUnits
+        self.definitions = definitions
+    }
+
+    /// `SKKNI KEPMEN 321/2016`, or the file's name for a document without its heading.
+    public var label: String {
+        if let number, let year { return "SKKNI KEPMEN \(number)/\(year)" }
+        let name = source.split(separator: "/").last.map(String.init) ?? source
+        return "SKKNI \(name)"
+    }
+
+    /// The decree kind in the `decrees` table.
+    public static let kind = "SKKNI"
+}
+
+/// A row of `Daftar Unit Kompetensi`: `1. J.611000.001.01 Mengumpulkan Kebutuhan …`.
+public struct ListedUnit: Hashable, Sendable, Codable {
+    /// The row number as printed (`1.`), when there is one.
+    public var number: Int?
+    public var code: UnitCode
+    /// The title with wrapped lines joined and wide gaps collapsed.
+    public var title: String
+    public var line: Int
+
+    public init(number: Int?, code: UnitCode, title: String, line: Int) {
+        self.number = number
+        self.code = code
+        self.title = title
+        self.line = line
+    }
+}
+
+/// One `Uraian Unit Kompetensi` block: everything `KODE UNIT :` to the next one.
+public struct UnitDefinition: Hashable, Sendable, Codable {
+    /// An element (`ELEMEN KOMPETENSI`) with its performance criteria.
+    public struct Element: Hashable, Sendable, Codable {
+        public var number: Int
+        public var title: String
+        public var line: Int
+        public var criteria: [Criterion]
+
+        public init(number: Int, title: String, line: Int, criteria: [Criterion] = []) {
+            self.number = number
+            self.title = title
+            self.line = line
+            self.criteria = criteria
+        }
+    }
+
+    /// A performance criterion (`KRITERIA UNJUK KERJA`), numbered as printed (`1.2`).
+    public struct Criterion: Hashable, Sendable, Codable {
+        public var number: String
+        public var text: String
+        public var line: Int
+
+        public init(number: String, text: String, line: Int) {
+            self.number = number
+            self.text = text
+            self.line = line
+        }
+    }
+
+    /// A unit required before this one (`Persyaratan kompetensi`).
+    public struct Prerequisite: Hashable, Sendable, Codable {
+        public var code: UnitCode
+        public var title: String?
+        public var line: Int
+
+        public init(code: UnitCode, title: String?, line: Int) {
+            self.code = code
+            self.title = title
+            self.line = line
+        }
+    }
+
+    /// A numbered item of `BATASAN VARIABEL` or `PANDUAN PENILAIAN` (`1`, `1.1`, `2.1.1`; empty
+    /// for a paragraph without a number), its wrapped lines joined.
+    public struct Item: Hashable, Sendable, Codable {
+        public var number: String
+        public var text: String
+        public var line: Int
+
+        public init(number: String, text: String, line: Int) {
+            self.number = number
+            self.text = text
+            self.line = line
+        }
+
+        /// How deep the number goes: `1` is 1, `2.1.1` is 3, none is 0.
+        public var depth: Int { number.isEmpty ? 0 : number.split(separator: ".").count }
+    }
+
+    public var code: UnitCode
+    public var title: String
+    public var description: String?
+    public var elements: [Element]
+    public var prerequisites: [Prerequisite]
+    /// `BATASAN VARIABEL`
+    public var limits: [Item]
+    /// `PANDUAN PENILAIAN`
+    public var assessment: [Item]
+    /// The `KODE UNIT :` line.
+    public var line: Int
+    /// The `JUDUL UNIT :` line.
+    public var titleLine: Int?
+
+    public init(
+        code: UnitCode, title: String, description: String? = nil, elements: [Element] = [],
+        prerequisites: [Prerequisite] = [], limits: [Item] = [], assessment: [Item] = [], line: Int,
+        titleLine: Int? = nil
+    ) {
+        self.code = code
+        self.title = title
+        self.description = description
+        self.elements = elements
+        self.prerequisites = prerequisites
+        self.limits = limits
+        self.assessment = assessment
+        self.line = line
+        self.titleLine = titleLine
+    }
+
+    public var criteriaCount: Int { elements.reduce(0) { $0 + $1.criteria.count } }
+}

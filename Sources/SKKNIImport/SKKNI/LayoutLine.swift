@@ -1,0 +1,149 @@
+import Foundation
+import SKKNICore
+
+/// A line of layout text (`pdftotext -layout`, or the PDF reader's lines, which keep the same
+/// column alignment) as words with the column each starts at: what the SKKNI reader uses to
+/// tell the two columns of an element table apart.
+struct LayoutLine {
+    struct Word {
+        /// 0-based column of the word's first character (Unicode scalars from the line's start).
+        var column: Int
+        var text: Substring
+    }
+
+    let words: [Word]
+
+    init(_ line: String) {
+        var words: [Word] = []
+        var column = 0
+        var start: String.Index?
+        var startColumn = 0
+        var index = line.startIndex
+        for scalar in line.unicodeScalars {
+            let isSpace = scalar == " " || scalar == "\t" || scalar == "\u{A0}"
+            if isSpace {
+                if let s = start {
+                    words.append(Word(column: startColumn, text: line[s..<index]))
+                    start = nil
+                }
+            } else if start == nil {
+                start = index
+                startColumn = column
+            }
+            column += 1
+            index = line.unicodeScalars.index(after: index)
+        }
+        if let s = start { words.append(Word(column: startColumn, text: line[s..<line.endIndex])) }
+        self.words = words
+    }
+
+    var isEmpty: Bool { words.isEmpty }
+    var firstColumn: Int { words.first?.column ?? 0 }
+
+    /// The words from `index` on, joined by single spaces.
+    func text(from index: Int, to end: Int? = nil) -> String {
+        let end = end ?? words.count
+        guard index < end else { return "" }
+        return words[index..<end].map(\.text).joined(separator: " ")
+    }
+}
+
+/// Small recognisers shared by the SKKNI reader.
+enum LayoutText {
+    /// A page number on a line of its own: `12`, `- 15 -`, `-5-`.
+    static func isPageNumber(_ plain: String) -> Bool {
+        var s = Substring(plain)
+        if s.hasPrefix("-"), s.hasSuffix("-"), s.count >= 3 {
+            s = s.dropFirst().dropLast()
+            s = s.drop(while: { $0 == " " })
+            while s.last == " " { s = s.dropLast() }
+        }
+        return !s.isEmpty && s.count <= 4 && s.allSatisfy(\.isASCIIDigit)
+    }
+
+    /// `1.2` or `1.2.` -> (1, 2).
+    static func criterionNumber(_ word: Substring) -> (major: Int, minor: Int)? {
+        var w = word
+        if w.hasSuffix(".") { w = w.dropLast() }
+        let parts = w.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            let major = Int(parts[0]), let minor = Int(parts[1])
+        else { return nil }
+        return (major, minor)
+    }
+
+    /// `1.` (or `1` when `dotless`) -> 1.
+    static func elementNumber(_ word: Substring, dotless: Bool = false) -> Int? {
+        var w = word
+        if w.hasSuffix(".") {
+            w = w.dropLast()
+        } else if !dotless {
+            return nil
+        }
+        guard (1...2).contains(w.count), w.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(w)
+    }
+
+    /// `2.1.3` or `2.1.3.` or `2` -> "2.1.3": an item number of limits and guidance.
+    static func itemNumber(_ word: Substring) -> String? {
+        var w = word
+        if w.hasSuffix(".") { w = w.dropLast() }
+        let parts = w.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= 5,
+            parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) })
+        else { return nil }
+        return parts.map { String(Int($0)!) }.joined(separator: ".")
+    }
+
+    /// Whether `next` can follow `previous` in a numbered outline: the next sibling of
+    /// `previous` or of one of its ancestors, or its first child.
+    static func follows(_ next: String, after previous: String?) -> Bool {
+        let n = next.split(separator: ".").map { Int($0)! }
+        guard let previous else { return n.count == 1 || n.allSatisfy { $0 == 1 } }
+        let p = previous.split(separator: ".").map { Int($0)! }
+        if n == p + [1] { return true }
+        guard n.count <= p.count, !n.isEmpty else { return false }
+        return Array(n.dropLast()) == Array(p.prefix(n.count - 1)) && n.last! == p[n.count - 1] + 1
+    }
+
+    /// A token that is meant as a unit code, well-formed or not: a capital letter, then
+    /// letters, digits and dots, with at least two dots and four digits (`J.611000.001.01`,
+    /// `M74DKV13.015.3`, `J.611.000.004.01`). A trailing `:` or `,` is not part of it.
+    static func codeToken(_ word: Substring) -> Substring? {
+        var w = word
+        while let last = w.last, last == ":" || last == "," || last == ";" || last == ")" { w = w.dropLast() }
+        guard let first = w.first, first.isASCII, first.isUppercase, w.count >= 8 else { return nil }
+        var dots = 0
+        var digits = 0
+        for ch in w {
+            guard ch.isASCII, ch.isLetter || ch.isNumber || ch == "." else { return nil }
+            if ch == "." { dots += 1 }
+            if ch.isNumber { digits += 1 }
+        }
+        guard dots >= 2, digits >= 4, w.last != "." else { return nil }
+        return w
+    }
+
+    /// The code at `words[index]`, joining a letter split from the rest (`J. 63OPR00.001.2`):
+    /// the code and how many words it took.
+    static func code(in words: [LayoutLine.Word], at index: Int) -> (code: String, count: Int)? {
+        guard index < words.count else { return nil }
+        if let code = codeToken(words[index].text) { return (String(code), 1) }
+        let w = words[index].text
+        if w.count == 2, w.first!.isASCII, w.first!.isUppercase, w.last == ".", index + 1 < words.count,
+            let rest = codeToken("X." + words[index + 1].text), rest.count > 2
+        {
+            return (String(w) + String(rest.dropFirst(2)), 2)
+        }
+        return nil
+    }
+
+    /// Wrapped pieces joined into one text: single spaces, line-break hyphens joined.
+    static func join(_ pieces: [String]) -> String {
+        TitleText.clean(pieces.filter { !$0.isEmpty }.joined(separator: " "))
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
