@@ -185,7 +185,7 @@ public enum Planner {
             "SKEMA SERTIFIKASI KKNI JENJANG \(q.level) \(q.group.uppercased())", "",
             "Draf skema ini disusun dengan skkni plan dari kualifikasi \(q.letter) \(d.label).", "",
             "4. ACUAN NORMATIF", "",
-            "- 4.1. Keputusan Menteri Ketenagakerjaan Republik Indonesia Nomor \(d.number) Tahun \(d.year) tentang \(d.title).",
+            "- 4.1. Keputusan Menteri Ketenagakerjaan Republik Indonesia Nomor \(d.number.map(String.init) ?? "…") Tahun \(d.year) tentang \(d.title).",
             "", "5. KEMASAN / PAKET KOMPETENSI", "", "5.1. Jenis Kemasan : KKNI", "",
             "5.2. Nama Skema : \(q.group) Jenjang \(q.level)", "", "NO\tKODE UNIT\tJUDUL UNIT",
         ]

@@ -111,6 +111,12 @@ struct CatalogJSON {
         if let text { field(name, text) }
     }
 
+    private mutating func field(_ name: StaticString, _ flag: Bool?) {
+        guard let flag else { return }
+        key(name)
+        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    }
+
     private mutating func field(_ name: StaticString, _ texts: [String]) {
         key(name)
         array(texts) { $0.value($1) }
@@ -143,6 +149,7 @@ struct CatalogJSON {
             $0.references("amends", d.amends)
             $0.field("dateSet", d.dateSet)
             $0.field("dateSetLine", d.dateSetLine)
+            $0.field("draft", d.draft)
             $0.field("field", d.field)
             $0.field("id", d.id)
             $0.field("kind", d.kind)

@@ -17,16 +17,20 @@ public struct DecreeReference: Hashable, Sendable, Codable {
     public var label: String { "\(number)/\(year)" }
 }
 
-/// A ministerial decree (KEPMEN) that sets KKNI qualifications.
+/// A ministerial decree or regulation (KEPMEN, PERMEN…) that sets KKNI qualifications, enacted or a draft.
 public struct Decree: Hashable, Sendable, Codable {
     public var id: String
     public var source: String
     public var line: Int
     public var kind: String
-    public var number: Int
+    /// nil while not set: a draft's `NOMOR XX`.
+    public var number: Int?
     public var year: Int
     public var title: String
     public var field: String?
+    /// True for a draft (`KONSEP`, `RANCANGAN`), not enacted; nil for a decree as enacted, so
+    /// its catalogue file has no such key. Read it through `isDraft`.
+    public var draft: Bool?
     /// ISO date (`2021-01-20`) when the text states one.
     public var dateSet: String?
     public var dateSetLine: Int?
@@ -35,11 +39,11 @@ public struct Decree: Hashable, Sendable, Codable {
     public var qualifications: [Qualification]
 
     public init(
-        source: String, line: Int, kind: String = "KEPMEN", number: Int, year: Int, title: String,
-        field: String? = nil, dateSet: String? = nil, dateSetLine: Int? = nil,
+        source: String, line: Int, kind: String = "KEPMEN", number: Int?, year: Int, title: String,
+        field: String? = nil, draft: Bool = false, dateSet: String? = nil, dateSetLine: Int? = nil,
         revokes: [DecreeReference] = [], amends: [DecreeReference] = [], qualifications: [Qualification] = []
     ) {
-        self.id = Decree.id(number: number, year: year)
+        self.id = Decree.id(kind: kind, number: number, year: year, draft: draft, field: field)
         self.source = source
         self.line = line
         self.kind = kind
@@ -47,6 +51,7 @@ public struct Decree: Hashable, Sendable, Codable {
         self.year = year
         self.title = title
         self.field = field
+        self.draft = draft ? true : nil
         self.dateSet = dateSet
         self.dateSetLine = dateSetLine
         self.revokes = revokes
@@ -55,7 +60,47 @@ public struct Decree: Hashable, Sendable, Codable {
     }
 
     public static func id(number: Int, year: Int) -> String { "kepmen-\(number)-\(year)" }
-    public var label: String { "KEPMEN \(number)/\(year)" }
+
+    /// `kepmen-3-2021`, `permendag-12-2025`; a draft says so (`permendag-konsep-…`), and one
+    /// without a number is told apart by its field: `permendag-konsep-2025-perdagangan-barang-…`.
+    /// Lower-case letters, digits and dashes only, so safe in file paths and URLs.
+    public static func id(kind: String, number: Int?, year: Int, draft: Bool, field: String?) -> String {
+        let kindWords = slugWords(kind, limit: 20)
+        var parts = [kindWords.isEmpty ? "keputusan" : kindWords]
+        if draft { parts.append("konsep") }
+        if let number { parts.append(String(number)) }
+        parts.append(String(year))
+        if number == nil {
+            let words = slugWords(field ?? "", limit: 60)
+            parts.append(words.isEmpty ? "tanpa-nomor" : words)
+        }
+        return parts.joined(separator: "-")
+    }
+
+    /// `text` as lower-case ASCII words joined by dashes, cut at a word end within `limit`.
+    static func slugWords(_ text: String, limit: Int) -> String {
+        var out = ""
+        for ch in text.lowercased() {
+            if ch.isASCII, ch.isLetter || ch.isNumber {
+                out.append(ch)
+            } else if !out.isEmpty, out.last != "-" {
+                out.append("-")
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        guard out.count > limit else { return out }
+        let cut = out.prefix(limit + 1)
+        return String(cut.prefix(upTo: cut.lastIndex(of: "-") ?? cut.endIndex))
+    }
+
+    public var isDraft: Bool { draft == true }
+
+    /// `KEPMEN 3/2021`; a draft: `Konsep Permendag …/2025` (`…` while its number is not set).
+    public var label: String {
+        let number = number.map(String.init) ?? "…"
+        guard isDraft else { return "\(kind) \(number)/\(year)" }
+        return "Konsep \(kind.prefix(1))\(kind.dropFirst().lowercased()) \(number)/\(year)"
+    }
 }
 
 public enum UnitRole: String, Hashable, Sendable, Codable, CaseIterable {

@@ -182,6 +182,7 @@ extension SnapshotWriter {
         write(d.year)
         write(d.title)
         write(d.field)
+        write(d.isDraft)
         write(d.dateSet)
         write(d.dateSetLine)
         write(d.revokes) { $0.write($1) }
@@ -282,8 +283,8 @@ extension SnapshotReader {
     public mutating func decree() throws(SnapshotError) -> Decree {
         let id = try string()
         var d = Decree(
-            source: try string(), line: try int(), kind: try string(), number: try int(), year: try int(),
-            title: try string(), field: try optionalString(), dateSet: try optionalString(),
+            source: try string(), line: try int(), kind: try string(), number: try optionalInt(), year: try int(),
+            title: try string(), field: try optionalString(), draft: try bool(), dateSet: try optionalString(),
             dateSetLine: try optionalInt())
         d.id = id
         d.revokes = try array { r throws(SnapshotError) in try r.decreeReference() }

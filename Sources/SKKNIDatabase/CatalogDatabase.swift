@@ -17,8 +17,9 @@ public enum CatalogDatabase {
         """
 
     public static let schema = """
-        CREATE TABLE decrees (id TEXT PRIMARY KEY, kind TEXT NOT NULL, number INTEGER NOT NULL, year INTEGER NOT NULL,
-          title TEXT NOT NULL, field TEXT, date_set TEXT, file TEXT NOT NULL, line INTEGER NOT NULL);
+        CREATE TABLE decrees (id TEXT PRIMARY KEY, kind TEXT NOT NULL, number INTEGER, year INTEGER NOT NULL,
+          title TEXT NOT NULL, field TEXT, date_set TEXT, file TEXT NOT NULL, line INTEGER NOT NULL,
+          draft INTEGER NOT NULL);
         CREATE TABLE decree_relations (decree TEXT NOT NULL, relation TEXT NOT NULL, target TEXT NOT NULL,
           number INTEGER NOT NULL, year INTEGER NOT NULL, title TEXT, line INTEGER NOT NULL);
         CREATE TABLE qualifications (id TEXT PRIMARY KEY, decree TEXT NOT NULL, letter TEXT NOT NULL, codification TEXT,
@@ -95,7 +96,7 @@ public enum CatalogDatabase {
                     sql: "INSERT INTO \(table) VALUES (\(Array(repeating: "?", count: columns).joined(separator: ",")))"
                 ))
         }
-        let decrees = try insert("decrees", 9)
+        let decrees = try insert("decrees", 10)
         let relations = try insert("decree_relations", 7)
         let qualifications = try insert("qualifications", 14)
         let jobTitles = try insert("job_titles", 3)
@@ -113,6 +114,7 @@ public enum CatalogDatabase {
             if cancelled() { throw CancellationError() }
             try decrees.row {
                 $0.add(d.id, d.kind).add(d.number).add(d.year).add(d.title, d.field, d.dateSet, d.source).add(d.line)
+                    .add(d.isDraft ? 1 : 0)
             }
             try locations.row { $0.add("decree", d.id, d.source).add(d.line) }
             for (relation, list) in [("revokes", d.revokes), ("amends", d.amends)] {

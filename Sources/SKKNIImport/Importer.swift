@@ -70,7 +70,8 @@ public enum Importer {
         var decreeHeader = false
         var schemeTitle = false
         for plain in document.plainLines.prefix(80) {
-            if LineText.hasUppercasedPrefix(plain, "KEPUTUSAN MENTERI") { decreeHeader = true }
+            // `KEPUTUSAN MENTERI …` or `PERATURAN MENTERI …` (PERMEN, PERMENDAG…), drafts included.
+            if DecreeParser.isHeaderLine(plain) { decreeHeader = true }
             if SchemeParser.titleText(plain) != nil { schemeTitle = true }
         }
         if decreeHeader,

@@ -210,6 +210,7 @@ struct PageFactory {
         let context: TemplateObject = [
             "label": .text(d.label), "title": .text(d.title), "field": .text(d.field ?? ""),
             "dateSet": .text(d.dateSet ?? ""), "source": .text(d.source), "line": .number(d.line),
+            "draft": .flag(d.isDraft),
             "revokes": .list(
                 d.revokes.map { ["label": .text($0.label), "title": .text($0.title ?? ""), "line": .number($0.line)] }),
             "amends": .list(d.amends.map { ["label": .text($0.label), "line": .number($0.line)] }),
@@ -265,6 +266,7 @@ struct PageFactory {
         }
         let context: TemplateObject = [
             "letter": .text(q.letter), "heading": .text(q.heading), "decreeLabel": .text(d.label),
+            "draft": .flag(d.isDraft),
             "decreeHref": .text(SitePaths.decree(d.id)), "codification": .text(q.codification ?? ""),
             "level": .number(q.level), "group": .text(q.group), "subfield": .text(q.subfield ?? ""),
             "description": .text(q.description ?? ""), "role": .text(q.role ?? ""), "jobTitles": .texts(q.jobTitles),

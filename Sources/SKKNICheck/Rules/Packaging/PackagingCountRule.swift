@@ -9,7 +9,8 @@ public struct PackagingCountRule: Rule {
         summary: "Aturan pengemasan tidak cocok dengan jumlahnya sendiri atau dengan daftar unit.",
         rationale: """
             Aturan pengemasan menyatakan jumlah total, inti dan pilihan. Total harus sama dengan inti + \
-            pilihan; banyak baris KOMPETENSI INTI harus sama dengan jumlah inti; dan harus ada cukup unit \
+            pilihan; banyak unit berbeda di KOMPETENSI INTI harus sama dengan jumlah inti (unit yang tercantum \
+            dua kali dihitung sekali); dan harus ada cukup unit \
             pilihan berbeda (yang bukan juga unit inti) untuk memenuhi jumlah pilihan. Perbaiki angka atau \
             daftarnya.
             """,
@@ -59,10 +60,15 @@ public struct PackagingCountRule: Rule {
                             at: at, subject: q.id))
                 }
                 let intiCodes = Set(q.units(.inti).map(\.code))
-                if let inti = rule.inti, q.units(.inti).count != inti {
+                let intiRows = q.units(.inti).count
+                if let inti = rule.inti, intiRows != inti || intiCodes.count != inti {
+                    // A unit listed twice counts once: six rows with a duplicate are five units.
+                    let listed =
+                        intiCodes.count == intiRows
+                        ? "\(intiRows) baris" : "\(intiRows) baris dengan hanya \(intiCodes.count) unit berbeda"
                     found.append(
                         finding(
-                            "aturan pengemasan \(who) menyatakan \(inti) unit inti, tetapi daftar KOMPETENSI INTI memuat \(q.units(.inti).count) baris",
+                            "aturan pengemasan \(who) menyatakan \(inti) unit inti, tetapi daftar KOMPETENSI INTI memuat \(listed)",
                             at: at, subject: q.id))
                 }
                 let choosable = Set(q.units(.pilihan).map(\.code)).subtracting(intiCodes)

@@ -57,7 +57,9 @@ public struct KKNIConformanceRule: Rule {
         let candidates = context.catalog.qualifications.filter { pair in
             pair.qualification.level == level && text.contains(pair.qualification.group.lowercased())
         }
-        return candidates.max { ($0.decree.year, $0.decree.number) < ($1.decree.year, $1.decree.number) }
+        // An enacted decree before a draft; then the newest.
+        func order(_ d: Decree) -> (Int, Int, Int) { (d.isDraft ? 0 : 1, d.year, d.number ?? 0) }
+        return candidates.max { order($0.decree) < order($1.decree) }
             .map { ($0.decree, $0.qualification) }
     }
 

@@ -45,6 +45,8 @@ public struct MalformedCodeRule: Rule {
             if let best = (known.isEmpty ? suggestions : known).first {
                 message += "; mungkin maksudnya \(best) (huruf dan angka yang mirip tertukar)"
                 if !known.isEmpty { message += ", yang ada di katalog" }
+            } else if let hint = Self.hint(code) {
+                message += "; \(hint)"
             }
             found.append(finding(message, at: location, subject: code.raw))
         }
@@ -56,5 +58,23 @@ public struct MalformedCodeRule: Rule {
             for unit in scheme.units { report(unit.code, context.location(scheme, line: unit.line), "unit") }
         }
         return found
+    }
+
+    /// Why a code without a look-alike correction is wrong, when its shape says so: no dots at
+    /// all (`SIRXICT303`, a unit of another country's standard), no version (`G.46RIT00.065`),
+    /// or a newer-format code with an older-format two-digit version (`G.46RIT00.049.01`).
+    static func hint(_ code: UnitCode) -> String? {
+        let raw = code.raw
+        if !raw.contains(".") {
+            return "tanpa titik pemisah, bentuknya bukan kode SKKNI sama sekali; mungkin unit dari standar lain, misalnya standar kompetensi luar negeri"
+        }
+        let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 3, UnitCode("\(raw).1").isValid || UnitCode("\(raw).01").isValid {
+            return "nomor versinya tidak ada"
+        }
+        guard parts.count == 4, parts[3].count == 2, parts[3].hasPrefix("0") else { return nil }
+        let oneDigit = "\(parts[0...2].joined(separator: ".")).\(parts[3].dropFirst())"
+        guard UnitCode(oneDigit).isValid else { return nil }
+        return "versinya ditulis dua angka seperti format lama; dalam format baru \(oneDigit)"
     }
 }
