@@ -216,6 +216,7 @@ struct SchemeParser {
         let lines = document.lines
         var section = 0
         var sectionTitle = ""
+        var inRequirements = false
         var inReferences: [Bool] = []
         var i = 0
         while i < lines.count {
@@ -225,6 +226,7 @@ struct SchemeParser {
             if let heading = SchemeParser.topSection(raw), heading.number >= section {
                 section = heading.number
                 sectionTitle = heading.title
+                inRequirements = SchemeParser.isRequirementsSection(heading.title)
                 i += 1
                 continue
             }
@@ -272,7 +274,7 @@ struct SchemeParser {
                 diagnostics += table.diagnostics
                 continue
             }
-            if SchemeParser.isRequirementsSection(number: section, title: sectionTitle), !plain.isEmpty,
+            if inRequirements, !plain.isEmpty,
                 !SchemeParser.isPageArtifact(plain, title: scheme.title), !furniture.contains(i)
             {
                 scheme.requirements.append(plain)
@@ -283,7 +285,7 @@ struct SchemeParser {
 
     /// The applicants' requirements: the section named `Persyaratan Dasar …` (6 in the BNSP
     /// template, 2 in the LSP Signal guides), wherever it stands.
-    static func isRequirementsSection(number: Int, title: String) -> Bool {
+    static func isRequirementsSection(_ title: String) -> Bool {
         LineText.containsFolded(title, "persyaratan dasar")
     }
 
@@ -292,6 +294,8 @@ struct SchemeParser {
     static func pageFurniture(_ document: DocumentText) -> Set<Int> {
         var keys: [String: [Int]] = [:]
         for (i, plain) in document.plainLines.enumerated() where !plain.isEmpty {
+            // Nearly every line has a lower-case letter: rejected on its bytes, without splitting.
+            if plain.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { continue }
             var words = plain.split(whereSeparator: { $0 == " " || $0 == "\t" })
             while let last = words.last, last.allSatisfy({ $0.isNumber }) { words.removeLast() }
             guard words.count >= 2, plain.contains(where: { $0.isLetter }), !plain.contains(where: { $0.isLowercase })

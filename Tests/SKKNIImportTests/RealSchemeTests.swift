@@ -161,13 +161,18 @@ import Testing
         Self.check(scheme, expected, "txt")
         #expect(!diagnostics.contains { $0.rule == "SKK001" || $0.rule == "SKK004" }, "\(diagnostics.map(\.message))")
         if Self.pdfReaderWorks {
-            let (document, _, _) = try Importer.importFile(
+            let (document, pdfDiagnostics, pdfText) = try Importer.importFile(
                 at: Self.directory.appendingPathComponent(expected.file + ".pdf"), displayPath: expected.file + ".pdf")
             guard case .scheme(let fromPDF) = document else {
                 Issue.record("\(expected.file).pdf is not read as a scheme")
                 return
             }
             Self.check(fromPDF, expected, "pdf")
+            #expect(Self.unaccounted(fromPDF, pdfDiagnostics, pdfText) == [], "\(expected.file).pdf")
+            // The same disagreements between list and detail blocks, at the PDF's own lines.
+            #expect(
+                pdfDiagnostics.filter { $0.rule == "SKK009" }.count == diagnostics.filter { $0.rule == "SKK009" }.count,
+                "\(expected.file).pdf: \(pdfDiagnostics.filter { $0.rule == "SKK009" }.map(\.message))")
         }
     }
 
