@@ -9,6 +9,9 @@ public struct UnitCode: Hashable, Comparable, Sendable, Codable, CustomStringCon
         case older
         /// `C.28LOG09.002.2`: section letter, two digits, field abbreviation, sub-field, unit, version.
         case newer
+        /// `TIK.PR02.001.01`, `PAR.MG01.003.01`: codes from before 2012 (sector abbreviation, group,
+        /// unit, two-digit version), still used by schemes that keep old units.
+        case legacy
         /// Anything else; kept as raw text.
         case invalid
     }
@@ -65,6 +68,7 @@ public struct UnitCode: Hashable, Comparable, Sendable, Codable, CustomStringCon
         let bytes = Array(text.utf8)
         if matchesOlder(bytes) { return .older }
         if matchesNewer(bytes) { return .newer }
+        if matchesLegacy(bytes) { return .legacy }
         return .invalid
     }
 
@@ -91,6 +95,20 @@ public struct UnitCode: Hashable, Comparable, Sendable, Codable, CustomStringCon
         else { return false }
         return parts[1].count == 3 && parts[1].allSatisfy(isDigit) && parts[2].count == 1
             && parts[2].allSatisfy(isDigit)
+    }
+
+    /// `AAA.AA99.999.99`: a sector of two to four letters, a group of one to four letters and one
+    /// to three digits, a three-digit unit and a two-digit version.
+    private static func matchesLegacy(_ b: [UInt8]) -> Bool {
+        let parts = b.split(separator: dot, omittingEmptySubsequences: false)
+        guard parts.count == 4, (2...4).contains(parts[0].count), parts[0].allSatisfy(isUpper) else { return false }
+        let group = Array(parts[1])
+        guard let firstDigit = group.firstIndex(where: isDigit), (1...4).contains(firstDigit),
+            group[..<firstDigit].allSatisfy(isUpper), (1...3).contains(group.count - firstDigit),
+            group[firstDigit...].allSatisfy(isDigit)
+        else { return false }
+        return parts[2].count == 3 && parts[2].allSatisfy(isDigit) && parts[3].count == 2
+            && parts[3].allSatisfy(isDigit)
     }
 
     /// Letters and digits that OCR and typists confuse.

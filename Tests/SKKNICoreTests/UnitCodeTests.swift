@@ -20,6 +20,18 @@ import Testing
         #expect(UnitCode("P.85ASM00.001.2").isValid)
     }
 
+    @Test func readsCodesFromBefore2012AsTheirOwnValidFormat() {
+        let code = UnitCode("TIK.PR02.001.01")
+        #expect(code.format == .legacy)
+        #expect(code.identity == "TIK.PR02.001")
+        #expect(code.versionNumber == 1)
+        #expect(UnitCode("PAR.MG01.003.01").format == .legacy)
+        // A section letter alone is the newer or older format's, never the legacy one's.
+        #expect(UnitCode("N.78SP02.035.1").format == .invalid)
+        #expect(UnitCode("TIK.PR02.001.1").format == .invalid)
+        #expect(UnitCode("SIRXICT303").format == .invalid)
+    }
+
     @Test func keepsInvalidCodesAsRawText() {
         let code = UnitCode("C.290MM01.014.1")
         #expect(code.format == .invalid)
