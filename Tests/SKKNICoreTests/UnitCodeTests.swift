@@ -27,7 +27,7 @@ import Testing
         #expect(code.versionNumber == 1)
         #expect(UnitCode("PAR.MG01.003.01").format == .legacy)
         // A section letter alone is the newer or older format's, never the legacy one's.
-        #expect(UnitCode("N.78SP02.035.1").format == .invalid)
+        #expect(UnitCode("M.74100.001.02").format == .invalid)
         #expect(UnitCode("TIK.PR02.001.1").format == .invalid)
         #expect(UnitCode("SIRXICT303").format == .invalid)
     }
