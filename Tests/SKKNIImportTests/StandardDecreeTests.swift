@@ -53,6 +53,23 @@ import Testing
         #expect(standard.listedUnits.map(\.number) == Array(1...expected.listed))
     }
 
+    /// The PDFs as published, through the PDF reader: the same rows and blocks as their text.
+    @Test(arguments: corpus.map(\.stem))
+    func countsOfTheRealPDFs(_ stem: String) throws {
+        let expected = Self.corpus.first { $0.stem == stem }!
+        let (fromPDF, _) = try Self.standard(stem, ext: "pdf")
+        let (fromText, _) = try Self.standard(stem)
+        #expect(fromPDF.id == fromText.id)
+        #expect(fromPDF.listedUnits.count == expected.listed)
+        #expect(fromPDF.definitions.count == expected.defined)
+        #expect(fromPDF.listedUnits.map(\.code) == fromText.listedUnits.map(\.code))
+        #expect(fromPDF.listedUnits.map(\.title) == fromText.listedUnits.map(\.title))
+        #expect(fromPDF.definitions.map(\.code) == fromText.definitions.map(\.code))
+        #expect(fromPDF.definitions.map(\.title) == fromText.definitions.map(\.title))
+        #expect(fromPDF.definitions.map(\.elements.count) == fromText.definitions.map(\.elements.count))
+        #expect(fromPDF.definitions.map(\.criteriaCount) == fromText.definitions.map(\.criteriaCount))
+    }
+
     /// Every `KODE UNIT :` line of the text is a definition, at its line.
     @Test(arguments: corpus.map(\.stem))
     func everyCodeLineIsADefinition(_ stem: String) throws {
