@@ -14,6 +14,8 @@ public enum CatalogDatabase {
         CREATE INDEX prerequisites_requires ON prerequisites(requires);
         CREATE INDEX units_identity ON units(identity);
         CREATE INDEX findings_subject ON findings(subject);
+        CREATE INDEX decree_units_code ON decree_units(code);
+        CREATE INDEX unit_definitions_code ON unit_definitions(code);
         """
 
     public static let schema = """
@@ -42,6 +44,14 @@ public enum CatalogDatabase {
         CREATE TABLE source_locations (kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL);
         CREATE TABLE findings (rule TEXT NOT NULL, name TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL,
           file TEXT NOT NULL, line INTEGER NOT NULL, subject TEXT NOT NULL, suppressed INTEGER NOT NULL);
+        CREATE TABLE decree_units (decree TEXT NOT NULL, position INTEGER NOT NULL, code TEXT NOT NULL,
+          title TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL);
+        CREATE TABLE unit_definitions (code TEXT NOT NULL, decree TEXT NOT NULL, title TEXT NOT NULL, description TEXT,
+          file TEXT NOT NULL, line INTEGER NOT NULL);
+        CREATE TABLE unit_elements (code TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL,
+          file TEXT NOT NULL, line INTEGER NOT NULL);
+        CREATE TABLE unit_criteria (code TEXT NOT NULL, element INTEGER NOT NULL, position INTEGER NOT NULL,
+          text TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL);
         """
 
     /// The database file's bytes, built in a temporary file.
@@ -108,7 +118,7 @@ public enum CatalogDatabase {
         let locations = try insert("source_locations", 4)
         let findings = try insert("findings", 8)
         var units: [String: (UnitCode, String)] = [:]
-        let decreeIDs = Set(catalog.decrees.map(\.id))
+        let decreeIDs = Set(catalog.decrees.map(\.id) + catalog.standards.map(\.id))
 
         for d in catalog.decrees {
             if cancelled() { throw CancellationError() }
@@ -144,6 +154,7 @@ public enum CatalogDatabase {
                 }
             }
         }
+        try fillStandards(db, catalog: catalog, units: &units, decrees: decrees, locations: locations, insert: insert)
         for (i, s) in catalog.schemes.enumerated() {
             if i % 256 == 0, cancelled() { throw CancellationError() }
             try schemes.row {
@@ -175,6 +186,49 @@ public enum CatalogDatabase {
             }
         }
         try db.execute(sql: indexes)
+    }
+}
+
+extension CatalogDatabase {
+    /// SKKNI decrees: a row in `decrees` (kind `SKKNI`) when the heading gave number, year and
+    /// title, their Daftar rows, and each unit's definition with its elements and criteria.
+    /// Elements are numbered by position (1, 2, ...) and criteria by position within their
+    /// element, so joins hold where a document misnumbers them; the printed numbers are in the
+    /// catalogue files.
+    static func fillStandards(
+        _ db: Database, catalog: Catalog, units: inout [String: (UnitCode, String)], decrees: Insert,
+        locations: Insert, insert: (String, Int) throws -> Insert
+    ) throws {
+        guard !catalog.standards.isEmpty else { return }
+        let decreeUnits = try insert("decree_units", 6)
+        let definitions = try insert("unit_definitions", 6)
+        let elements = try insert("unit_elements", 5)
+        let criteria = try insert("unit_criteria", 6)
+        for s in catalog.standards {
+            if let year = s.year, let title = s.title {
+                try decrees.row {
+                    $0.add(s.id, StandardDecree.kind).add(s.number).add(year).add(title, s.field, nil, s.source)
+                        .add(s.line).add(0)
+                }
+                try locations.row { $0.add("decree", s.id, s.source).add(s.line) }
+            }
+            for (i, u) in s.listedUnits.enumerated() {
+                try decreeUnits.row { $0.add(s.id).add(i + 1).add(u.code.raw, u.title, s.source).add(u.line) }
+                if units[u.code.raw] == nil { units[u.code.raw] = (u.code, u.title) }
+            }
+            for d in s.definitions {
+                try definitions.row { $0.add(d.code.raw, s.id, d.title, d.description, s.source).add(d.line) }
+                if units[d.code.raw] == nil { units[d.code.raw] = (d.code, d.title) }
+                for (e, element) in d.elements.enumerated() {
+                    try elements.row { $0.add(d.code.raw).add(e + 1).add(element.title, s.source).add(element.line) }
+                    for (c, criterion) in element.criteria.enumerated() {
+                        try criteria.row {
+                            $0.add(d.code.raw).add(e + 1).add(c + 1).add(criterion.text, s.source).add(criterion.line)
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
