@@ -85,6 +85,8 @@ public struct CheckContext: Sendable {
     /// How each unit of `schemes[i]` relates to the decrees: resolved once here (on all
     /// cores) instead of once per rule that asks.
     private(set) var resolutions: [[SchemeUnitResolution]] = []
+    /// Decree unit identities by unit number and field, built only when some scheme code is unknown.
+    let nearIdentities: NearIdentityIndex
 
     /// `decreeIndex` must be `DecreeIndex(catalog.decrees)` when given (it saves building it).
     public init(
@@ -109,6 +111,7 @@ public struct CheckContext: Sendable {
                 wanted.insert(Self.titleSignature(TitleText.fold(unit.title)))
             }
         }
+        nearIdentities = wanted.isEmpty ? NearIdentityIndex() : NearIdentityIndex(index.rowsByIdentity.keys)
         var byTitle: [String: Set<UnitCode>] = [:]
         if !wanted.isEmpty {
             for row in rows where wanted.contains(Self.foldedTitleSignature(row.unit.title)) {

@@ -16,6 +16,7 @@ public enum RuleRegistry {
         SchemeUnitUnknownRule.self,
         SchemeUnitOutdatedRule.self,
         SupersededCodeRule.self,
+        SchemeCodeTypoRule.self,
         RevokedDecreeRule.self,
         KKNIConformanceRule.self,
         SchemePrerequisiteMissingRule.self,

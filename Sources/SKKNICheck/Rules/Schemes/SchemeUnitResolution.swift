@@ -5,6 +5,8 @@ enum SchemeUnitResolution: Sendable {
     case exact
     case outdated(latest: UnitCode)
     case newerThanCatalog(latest: UnitCode)
+    /// Unknown code one typing slip away from catalogue codes (best first: same title, then same version).
+    case mistyped(candidates: [UnitCode])
     /// Unknown code whose title equals a catalogue unit's under another code.
     case superseded(by: [UnitCode])
     case unknown
@@ -19,6 +21,20 @@ enum SchemeUnitResolution: Sendable {
         }
         let sameTitle = (context.codesByFoldedTitle[TitleText.fold(unit.title)] ?? []).filter {
             $0.identity != unit.code.identity
+        }
+        let near = context.nearIdentities.neighbours(of: unit.code.identity)
+        if !near.isEmpty {
+            // A slip of one character explains the code better than a re-coded unit does.
+            let title = TitleText.fold(unit.title)
+            let candidates = near.compactMap { identity -> (code: UnitCode, rank: Int)? in
+                let codes = context.rows(identity: identity).map(\.unit.code)
+                guard let latest = codes.max() else { return nil }
+                let sameVersion = codes.first { $0.versionNumber == unit.code.versionNumber }
+                let code = sameVersion ?? latest
+                let titled = context.rows(code: code).contains { TitleText.fold($0.unit.title) == title }
+                return (code, (titled ? 0 : 2) + (sameVersion == nil ? 1 : 0))
+            }
+            return .mistyped(candidates: candidates.sorted { ($0.rank, $0.code) < ($1.rank, $1.code) }.map(\.code))
         }
         if !sameTitle.isEmpty { return .superseded(by: sameTitle) }
         return .unknown
