@@ -21,6 +21,10 @@ public enum RuleRegistry {
         KKNIConformanceRule.self,
         SchemePrerequisiteMissingRule.self,
         OccupationMatchRule.self,
+        StandardListMismatchRule.self,
+        StandardUnitUndefinedRule.self,
+        StandardMalformedCodeRule.self,
+        StandardDuplicateUnitRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { rules.map { $0.description } }
