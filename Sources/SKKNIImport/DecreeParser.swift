@@ -745,7 +745,13 @@ struct DecreeParser {
                     general = true
                     continue
                 }
-                if let item = LineText.letteredItem(text) {
+                // `a. Sikap Kerja Umum` / `b. Sikap Kerja Khusus`, their items numbered `1)`.
+                let subheading = (LineText.letteredItem(text)?.text ?? text).lowercased()
+                if subheading.hasPrefix("sikap kerja umum") || subheading.hasPrefix("sikap kerja khusus") {
+                    general = subheading.hasPrefix("sikap kerja umum")
+                    continue
+                }
+                if let item = LineText.letteredItem(text) ?? DecreeParser.numberedItem(text).map({ ("", $0.text) }) {
                     if general {
                         q.generalAttitudes.append(item.text)
                     } else {
@@ -767,7 +773,11 @@ struct DecreeParser {
                 }
                 if inNotes {
                     q.jobTitleNotes.append(text)
-                } else if let item = LineText.letteredItem(text) {
+                } else if text.lowercased().hasPrefix("no"), LineText.mentions(text, "kemungkinan jabatan") {
+                    continue  // the column headings of a numbered list
+                } else if let item = LineText.letteredItem(text) ?? DecreeParser.numberedItem(text).map({ ("", $0.text) })
+                    ?? DecreeParser.bareNumberedItem(text).map({ ("", $0) })
+                {
                     q.jobTitles.append(TitleText.clean(item.text))
                 } else if !q.jobTitles.isEmpty {
                     q.jobTitles[q.jobTitles.count - 1] = TitleText.clean(
@@ -812,6 +822,16 @@ struct DecreeParser {
             return nil
         }
         return (n, LineText.trimmed(String(text[space...])))
+    }
+
+    /// `9    Regulatory Staff` (a list item whose dot was lost) -> `Regulatory Staff`.
+    static func bareNumberedItem(_ text: String) -> String? {
+        let words = text.split(separator: " ", maxSplits: 1)
+        guard words.count == 2, words[0].count <= 2, words[0].allSatisfy(\.isASCII), Int(words[0]) != nil else {
+            return nil
+        }
+        let rest = LineText.trimmed(String(words[1]))
+        return rest.first?.isLetter == true ? rest : nil
     }
 
     /// Joins lines into paragraphs; a paragraph that starts in lower case continues the one

@@ -225,4 +225,52 @@ import Testing
         // An enacted decree's file has no draft key (KEPMEN 3/2021's files are unchanged).
         #expect(!String(decoding: CatalogJSON.encode(Seeds.decree), as: UTF8.self).contains("draft"))
     }
+
+    @Test func readsTheOtherSectionsOfAQualification() {
+        let a = Self.qualification("I-A")
+        #expect(a.codification == nil)
+        #expect(a.description?.hasPrefix("Kualifikasi ini mampu melaksanakan dan menangani serangkaian tugas") == true)
+        #expect(a.role?.hasPrefix("Jenjang Kualifikasi 3 Subbidang Operasional berperan sebagai pelaksana") == true)
+        // `a. Sikap Kerja Umum` and `b. Sikap Kerja Khusus`, items numbered `1)`; a page footer inside.
+        #expect(a.generalAttitudes.count == 6)
+        #expect(a.generalAttitudes[1] == "Memiliki moral, etika dan kepribadian yang baik di dalam menyelesaikan tugasnya;")
+        #expect(a.workAttitudes.count == 10)
+        #expect(a.workAttitudes.first?.name == "Komunikatif")
+        #expect(
+            a.workAttitudes.first?.text
+                == "Menggunakan Bahasa Indonesia yang baik dan benar serta mudah dipahami dalam melayani pelanggan dan bekerja dalam tim."
+        )
+        #expect(a.workAttitudes.last?.name == "Belajar")
+        // A numbered list under its column headings; one item lost its dot.
+        #expect(a.jobTitles.first == "Admin Operasional" && a.jobTitles.count == 9)
+        let financeStaff = Self.qualification("II-A").jobTitles
+        #expect(financeStaff.count == 11 && financeStaff.contains("Regulatory Staff / Staf regulasi"))
+    }
+}
+
+/// The same draft read from its PDF (`PDFReader`, which may merge each row onto one line).
+@Suite struct RealDecreePDFTests {
+    static let path = "Tests/Fixtures/real/kkni/kkni-konsep-permendag-2025-perdagangan-eceran-online.pdf"
+
+    @Test func thePDFGivesTheSameQualificationsAndRows() throws {
+        let (imported, diagnostics, _) = try Importer.importFile(
+            at: Seeds.root.appendingPathComponent(Self.path), displayPath: Self.path)
+        guard case .decree(let d) = imported else {
+            Issue.record("not read as a decree")
+            return
+        }
+        #expect(diagnostics.allSatisfy { $0.rule == "SKK003" || $0.rule == "SKK007" })
+        let text = RealDecreeTests.decree
+        #expect(d.isDraft && d.kind == "PERMENDAG" && d.id == text.id)
+        #expect(d.qualifications.map(\.letter) == text.qualifications.map(\.letter))
+        let rows = d.qualifications.flatMap(\.units)
+        #expect(rows.count == 138)
+        #expect(Set(rows.map(\.code.raw)).count == 68)
+        #expect(d.qualifications.map(\.packaging?.inti) == text.qualifications.map(\.packaging?.inti))
+        #expect(d.qualifications.map(\.packaging?.pilihan) == text.qualifications.map(\.packaging?.pilihan))
+        #expect(d.qualifications.map(\.packaging?.total) == text.qualifications.map(\.packaging?.total))
+        #expect(rows.map(\.code) == text.qualifications.flatMap(\.units).map(\.code))
+        #expect(rows.map(\.prerequisites) == text.qualifications.flatMap(\.units).map(\.prerequisites))
+        #expect(rows.map(\.cleanTitle) == text.qualifications.flatMap(\.units).map(\.cleanTitle))
+    }
 }
