@@ -270,14 +270,16 @@ enum RealPDFs {
         let tool = directory.appendingPathComponent("pdftotext")
         try "#!/bin/sh\nsleep 30 &\nsleep 30\n".write(to: tool, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        let scratch = directory.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let start = Date()
-        let message = refusal(data, limits: PDFLimits(timeout: 1, toolPath: tool.path))
+        let message = refusal(data, limits: PDFLimits(timeout: 1, toolPath: tool.path, temporaryDirectory: scratch.path))
         #expect(message?.contains("tidak selesai dalam 1 detik") == true, "\(message ?? "read")")
         #expect(Date().timeIntervalSince(start) < 10)
-        // Temporary copies are removed.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
-            .filter { $0.hasPrefix("skkni-\(getpid())-") && $0.hasSuffix(".pdf") }
-        #expect(leftovers.isEmpty)
+        // Temporary copies are removed, whether the read fails or succeeds.
+        #expect(refusal(data.prefix(3000), limits: PDFLimits(temporaryDirectory: scratch.path)) != nil)
+        _ = try PDFReader.read(data, path: "x.pdf", limits: PDFLimits(temporaryDirectory: scratch.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     }
 
     @Test func textThatRunsDownARotatedPageReadsUpright() throws {
@@ -332,5 +334,56 @@ enum SyntheticPDF {
         }
         out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R\(trailerExtra) >>\nstartxref\n\(xref)\n%%EOF\n"
         return Data(out.utf8)
+    }
+}
+
+@Suite struct PDFBBoxScannerTests {
+    /// The fast scanner reads poppler's output exactly as XMLParser does, on every real PDF.
+    @Test func scannerAgreesWithXMLParser() throws {
+        for kind in ["skema", "skkni", "kkni"] {
+            let directory = RealPDFs.root.appendingPathComponent(kind)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            where name.hasSuffix(".pdf") && (name.contains("103") || name.contains("konsep") || name.contains("mobile"))
+            {
+                let pdf = directory.appendingPathComponent(name)
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments = ["-c", "pdftotext -bbox-layout \"$0\" - 2>/dev/null", pdf.path]
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                try process.run()
+                let xml = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                let fast = try #require(PDFBBoxScanner.scan([UInt8](xml)))
+                let general = try PDFLayoutXML.parse(xml).get()
+                #expect(fast.count == general.count)
+                for (a, b) in zip(fast, general) {
+                    #expect(a.width == b.width && a.height == b.height)
+                    #expect(a.words.map(\.text) == b.words.map(\.text))
+                    #expect(a.words.map(\.length) == b.words.map(\.length))
+                    #expect(a.words.map(\.popplerLine) == b.words.map(\.popplerLine))
+                    #expect(zip(a.words, b.words).allSatisfy { abs($0.xMin - $1.xMin) < 1e-6 && abs($0.yMax - $1.yMax) < 1e-6 })
+                }
+            }
+        }
+    }
+
+    @Test func entitiesAndStrangeOutput() {
+        let xml = Array(
+            """
+            <!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><title></title></head><body><doc>
+              <page width="100.5" height="200"><flow><block><line>
+                <word xMin="1.5" yMin="2" xMax="3" yMax="4">A&amp;B&#233;&lt;</word>
+              </line></block></flow></page>
+            </doc></body></html>
+            """.utf8)
+        let pages = PDFBBoxScanner.scan(xml)
+        #expect(pages?.first?.words.first?.text == "A&Bé<")
+        #expect(pages?.first?.words.first?.length == 5)
+        #expect(pages?.first?.width == 100.5)
+        // Anything poppler would not write is left to XMLParser.
+        #expect(PDFBBoxScanner.scan(Array("<doc><page width=\"x\" height=\"1\"></page></doc>".utf8)) == nil)
+        #expect(PDFBBoxScanner.scan(Array("<doc><page width=\"1\" height=\"1\">text</page></doc>".utf8)) == nil)
+        #expect(PDFBBoxScanner.scan(Array("<doc><page width=\"1\" height=\"1\">".utf8)) == nil)
     }
 }

@@ -21,11 +21,14 @@ public struct PDFLimits: Sendable {
     public var toolPath: String?
     /// Directories (a `PATH` value) searched for `pdftotext`; nil uses the process's `PATH`.
     public var searchPath: String?
+    /// Where the temporary copy of the PDF is written; nil is the system's temporary directory.
+    public var temporaryDirectory: String?
 
     public init(
         timeout: Double = 60, memoryBytes: Int = 2 << 30, outputBytes: Int = 256 << 20, pages: Int = 3000,
-        toolPath: String? = nil, searchPath: String? = nil
+        toolPath: String? = nil, searchPath: String? = nil, temporaryDirectory: String? = nil
     ) {
+        self.temporaryDirectory = temporaryDirectory
         self.timeout = timeout
         self.memoryBytes = memoryBytes
         self.outputBytes = outputBytes
@@ -57,72 +60,102 @@ enum PDFExtraction {
         return nil
     }
 
-    /// The XHTML `pdftotext -bbox-layout` writes for `data`, through a private temporary file
-    /// that is always removed.
-    static func extract(_ data: Data, path: String, limits: PDFLimits) throws(ImportError) -> [UInt8] {
+    /// The pages `pdftotext -bbox-layout` finds in `data`. The PDF goes through a private
+    /// temporary file (its messages through another), both always removed; the XHTML is read
+    /// with a deadline and a size limit, then scanned (XMLParser for anything unusual).
+    static func pages(_ data: Data, path: String, limits: PDFLimits) throws(ImportError) -> [PDFPage] {
         guard let tool = toolPath(limits) else { throw ImportError(file: path, message: missingTool) }
-        let temporary =
-            FileManager.default.temporaryDirectory.path + "/skkni-\(getpid())-\(UUID().uuidString).pdf"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw ImportError(
-                file: path, message: "berkas sementara tidak dapat ditulis: \(String(cString: strerror(errno)))")
+        let directory = limits.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
+        let stem = directory + "/skkni-\(getpid())-\(UUID().uuidString)"
+        let input = stem + ".pdf"
+        let messages = stem + ".err"
+        defer {
+            unlink(input)
+            unlink(messages)
         }
-        defer { unlink(temporary) }
-        let written = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
-        let writeError = errno
-        close(fd)
-        guard written else {
-            throw ImportError(
-                file: path, message: "berkas sementara tidak dapat ditulis: \(String(cString: strerror(writeError)))")
+        if let failure = writePrivately(data, to: input) {
+            throw ImportError(file: path, message: "berkas sementara tidak dapat ditulis: \(failure)")
         }
         let kib = max(1, limits.memoryBytes / 1024)
-        // The shell sets the memory limit and becomes pdftotext (exec), so the group holds one process.
+        // The shell sets the memory limit and becomes pdftotext (exec): the group holds one process.
         let arguments = [
             "/bin/sh", "-c", "ulimit -v \(kib) 2>/dev/null; exec \"$0\" \"$@\"", tool, "-bbox-layout", "-enc",
-            "UTF-8", "-l", String(limits.pages + 1), temporary, "-",
+            "UTF-8", "-l", String(limits.pages + 1), input, "-",
         ]
-        let run: Subprocess.Outcome
+        let child: Subprocess
         do throws(Subprocess.Failure) {
-            run = try Subprocess.run(arguments, timeout: limits.timeout, outputLimit: limits.outputBytes)
+            child = try Subprocess(arguments, errorsTo: messages)
         } catch {
-            switch error {
-            case .spawn(let code):
-                throw ImportError(
-                    file: path, message: "pdftotext tidak dapat dijalankan: \(String(cString: strerror(code)))")
-            case .timeout:
-                throw ImportError(
-                    file: path,
-                    message:
-                        "pdftotext tidak selesai dalam \(Int(limits.timeout)) detik; PDF ini terlalu berat atau rusak")
-            case .outputTooLarge:
-                throw ImportError(
-                    file: path,
-                    message: "teks PDF melebihi \(limits.outputBytes >> 20) MiB; dokumen terlalu besar untuk dibaca")
-            }
+            throw ImportError(file: path, message: "pdftotext tidak dapat dijalankan: \(error.reason)")
         }
-        if let signal = run.signal {
+        let stream = BoundedPipeStream(
+            fd: child.output, deadline: Subprocess.monotonicNow() + limits.timeout, limit: limits.outputBytes)
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBufferPointer { stream.read($0.baseAddress!, maxLength: $0.count) }
+            guard n > 0 else { break }
+            output.append(contentsOf: chunk[0..<n])
+        }
+        // Whatever happened, the tool does not outlive the read: killed unless all was read.
+        let exit = child.finish(kill: stream.failure != nil || !stream.atEnd)
+        switch stream.failure {
+        case .timeout?:
+            throw ImportError(
+                file: path,
+                message: "pdftotext tidak selesai dalam \(Int(limits.timeout)) detik; PDF ini terlalu berat atau rusak")
+        case .tooLarge?:
+            throw ImportError(
+                file: path,
+                message: "teks PDF melebihi \(limits.outputBytes >> 20) MiB; dokumen terlalu besar untuk dibaca")
+        case nil: break
+        }
+        if let signal = exit.signal, signal != SIGKILL || stream.atEnd {
             throw ImportError(
                 file: path,
                 message:
                     "pdftotext berhenti karena sinyal \(signal) (melampaui batas memori \(limits.memoryBytes >> 20) MiB atau PDF rusak)"
             )
         }
-        if run.status != 0 || run.output.isEmpty {
-            throw ImportError(file: path, message: explain(status: run.status, stderr: run.errors, tool: tool))
+        if exit.status != 0 || stream.bytes == 0 {
+            throw ImportError(
+                file: path, message: explain(status: exit.status, stderr: readPrefix(messages, 64 << 10), tool: tool))
         }
-        return run.output
+        if let pages = PDFBBoxScanner.scan(output) { return pages }
+        switch PDFLayoutXML.parse(Data(output)) {
+        case .success(let pages): return pages
+        case .failure(let reason):
+            throw ImportError(file: path, message: "keluaran pdftotext tidak dapat diurai: \(reason)")
+        }
+    }
+
+    /// Writes `data` to a new file only this user can read; the reason when it cannot.
+    static func writePrivately(_ data: Data, to path: String) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(fd) }
+        return data.withUnsafeBytes { raw -> String? in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += n
+            }
+            return nil
+        }
+    }
+
+    /// The first `limit` bytes of a file (none when it cannot be read).
+    static func readPrefix(_ path: String, _ limit: Int) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: limit)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, limit) }
+        return n > 0 ? Array(buffer[0..<n]) : []
     }
 
     /// One line for what went wrong, from pdftotext's exit status and messages (never shown as they are).
@@ -148,39 +181,35 @@ enum PDFExtraction {
     }
 }
 
-/// A child process with its output captured, in its own process group, killed on a deadline.
-enum Subprocess {
-    struct Outcome {
-        var status: Int32
-        var signal: Int32?
-        var output: [UInt8]
-        var errors: [UInt8]
-    }
+/// A child process in its own process group, its standard output a pipe read by the caller
+/// and its messages written to a file.
+final class Subprocess {
+    let pid: pid_t
+    /// The read end of the child's standard output.
+    let output: Int32
+    private var finished = false
 
     enum Failure: Error {
         case spawn(Int32)
-        case timeout
-        case outputTooLarge
+        var reason: String {
+            switch self {
+            case .spawn(let code): String(cString: strerror(code))
+            }
+        }
     }
 
-    static let errorLimit = 64 << 10
-
-    static func run(_ arguments: [String], timeout: Double, outputLimit: Int) throws(Failure) -> Outcome {
-        var outPipe: [Int32] = [-1, -1]
-        var errPipe: [Int32] = [-1, -1]
-        guard closingPipe(&outPipe) else { throw .spawn(errno) }
-        guard closingPipe(&errPipe) else {
-            let code = errno
-            close(outPipe[0])
-            close(outPipe[1])
-            throw .spawn(code)
-        }
+    init(_ arguments: [String], errorsTo messages: String) throws(Failure) {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { throw .spawn(errno) }
+        // Other children spawned meanwhile (documents are read in parallel) must not inherit them.
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, messages, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -199,68 +228,28 @@ enum Subprocess {
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
-        close(outPipe[1])
-        close(errPipe[1])
+        close(fds[1])
         guard spawned == 0 else {
-            close(outPipe[0])
-            close(errPipe[0])
+            close(fds[0])
             throw .spawn(spawned)
         }
-        var output: [UInt8] = []
-        var errors: [UInt8] = []
-        var failure: Failure?
-        let deadline = monotonicNow() + timeout
-        var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
-        var open = 2
-        let chunk = 1 << 16
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        while open > 0 {
-            let remaining = deadline - monotonicNow()
-            if remaining <= 0 {
-                failure = .timeout
-                break
-            }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining * 1000 + 1, 1_000_000)))
-            if ready < 0 {
-                if errno == EINTR { continue }
-                failure = .timeout
-                break
-            }
-            if ready == 0 { continue }
-            for k in fds.indices where fds[k].fd >= 0 && fds[k].revents != 0 {
-                let n = buffer.withUnsafeMutableBytes { read(fds[k].fd, $0.baseAddress, chunk) }
-                if n > 0 {
-                    if k == 0 {
-                        output.append(contentsOf: buffer[0..<n])
-                        if output.count > outputLimit { failure = .outputTooLarge }
-                    } else if errors.count < errorLimit {
-                        errors.append(contentsOf: buffer[0..<min(n, errorLimit - errors.count)])
-                    }
-                } else if n == 0 || (errno != EINTR && errno != EAGAIN) {
-                    close(fds[k].fd)
-                    fds[k].fd = -1
-                    open -= 1
-                }
-            }
-            if failure != nil { break }
-        }
-        if failure != nil { kill(-pid, SIGKILL) }
-        for entry in fds where entry.fd >= 0 { close(entry.fd) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if let failure { throw failure }
-        let signal = status & 0x7F
-        return Outcome(
-            status: (status >> 8) & 0xFF, signal: signal == 0 ? nil : signal, output: output, errors: errors)
+        self.pid = pid
+        self.output = fds[0]
     }
 
-    /// A pipe whose ends other children do not inherit (Glibc's module lacks pipe2).
-    static func closingPipe(_ fds: inout [Int32]) -> Bool {
-        guard pipe(&fds) == 0 else { return false }
-        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
-        return true
+    /// Waits for the child (after killing its whole group when asked) and closes the pipe.
+    func finish(kill killing: Bool) -> (status: Int32, signal: Int32?) {
+        finished = true
+        if killing { kill(-pid, SIGKILL) }
+        close(output)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let signal = status & 0x7F
+        return ((status >> 8) & 0xFF, signal == 0 ? nil : signal)
+    }
+
+    deinit {
+        if !finished { _ = finish(kill: true) }
     }
 
     static func monotonicNow() -> Double {
@@ -268,4 +257,80 @@ enum Subprocess {
         clock_gettime(CLOCK_MONOTONIC, &now)
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
+}
+
+/// The child's output as an InputStream, read with a deadline and a byte limit.
+/// Control bytes XML 1.0 forbids (a PDF's text may hold them) become spaces on the way.
+final class BoundedPipeStream: InputStream {
+    enum Failure { case timeout, tooLarge }
+
+    private let fd: Int32
+    private let deadline: Double
+    private let limit: Int
+    private(set) var failure: Failure?
+    private(set) var bytes = 0
+    private(set) var atEnd = false
+
+    init(fd: Int32, deadline: Double, limit: Int) {
+        self.fd = fd
+        self.deadline = deadline
+        self.limit = limit
+        super.init(data: Data())
+    }
+
+    override func open() {}
+    override func close() {}
+    override var hasBytesAvailable: Bool { failure == nil && !atEnd }
+    override var streamStatus: Stream.Status { atEnd ? .atEnd : failure != nil ? .error : .open }
+    // XMLParser asks for the error after a failed read; the base class's getter would trap.
+    override var streamError: Error? {
+        failure.map { NSError(domain: "skkni.pdf", code: $0 == .timeout ? 1 : 2) }
+    }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength: Int) -> Int {
+        guard failure == nil, !atEnd else { return failure == nil ? 0 : -1 }
+        while true {
+            let remaining = deadline - Subprocess.monotonicNow()
+            guard remaining > 0 else {
+                failure = .timeout
+                return -1
+            }
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&entry, 1, Int32(min(remaining * 1000 + 1, 1_000_000)))
+            if ready < 0 && errno != EINTR {
+                failure = .timeout
+                return -1
+            }
+            guard ready > 0 else { continue }
+            let n = systemRead(fd, buffer, min(maxLength, 1 << 16))
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                atEnd = true
+                return 0
+            }
+            if n == 0 {
+                atEnd = true
+                return 0
+            }
+            bytes += n
+            if bytes > limit {
+                failure = .tooLarge
+                return -1
+            }
+            for i in 0..<n {
+                let b = buffer[i]
+                if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D { buffer[i] = 0x20 }
+            }
+            return n
+        }
+    }
+}
+
+/// read(2), which InputStream's own `read` hides inside the stream class.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.read(fd, buffer, count)
+    #else
+        Darwin.read(fd, buffer, count)
+    #endif
 }

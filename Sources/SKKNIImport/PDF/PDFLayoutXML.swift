@@ -71,34 +71,31 @@ struct PDFPage {
     }
 }
 
-/// Reads `pdftotext -bbox-layout` XHTML into pages of words, streaming through libxml2.
+/// Reads `pdftotext -bbox-layout` XHTML into pages of words through XMLParser (libxml2):
+/// the general path, for output `PDFBBoxScanner` does not take.
 final class PDFLayoutXML: NSObject, XMLParserDelegate {
     private(set) var pages: [PDFPage] = []
     private var word: PDFWord?
     private var text = ""
     private var popplerLine = 0
 
-    static func parse(_ bytes: [UInt8], path: String) throws(ImportError) -> [PDFPage] {
-        var bytes = bytes
-        // XML 1.0 forbids C0 controls other than tab and line ends; a PDF's text may hold them.
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            for i in buffer.indices where buffer[i] < 0x20 && buffer[i] != 0x09 && buffer[i] != 0x0A && buffer[i] != 0x0D {
-                buffer[i] = 0x20
-            }
-        }
+    /// Parses the XHTML with XMLParser; the reason when it is not well-formed.
+    static func parse(_ data: Data) -> Result<[PDFPage], ParseFailure> {
         let handler = PDFLayoutXML()
-        let parser = XMLParser(data: Data(bytes))
+        let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = handler
         guard parser.parse() else {
             let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "tidak diketahui"
-            throw ImportError(
-                file: path,
-                message:
-                    "keluaran pdftotext tidak dapat diurai (baris \(parser.lineNumber)): \(reason)")
+            return .failure(ParseFailure(reason: "baris \(parser.lineNumber): \(reason)"))
         }
-        return handler.pages
+        return .success(handler.pages)
+    }
+
+    struct ParseFailure: Error, CustomStringConvertible {
+        var reason: String
+        var description: String { reason }
     }
 
     func parser(

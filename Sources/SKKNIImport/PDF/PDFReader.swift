@@ -28,8 +28,7 @@ public enum PDFReader {
 
     /// Reads with the given limits and tool (tests point these elsewhere).
     public static func read(_ data: Data, path: String, limits: PDFLimits) throws(ImportError) -> DocumentText {
-        let xml = try PDFExtraction.extract(data, path: path, limits: limits)
-        let pages = try PDFLayoutXML.parse(xml, path: path).map { $0.upright() }
+        let pages = try PDFExtraction.pages(data, path: path, limits: limits).map { $0.upright() }
         return try document(from: pages, path: path, limits: limits)
     }
 
