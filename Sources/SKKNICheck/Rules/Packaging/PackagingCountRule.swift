@@ -27,7 +27,20 @@ public struct PackagingCountRule: Rule {
                 1.\tN.78SPS02.011.1\tMengidentifikasi Standar Kompetensi dan Kualifikasi Kerja\tTidak ada
                 KOMPETENSI PILIHAN
                 1.\tN.78SPS02.039.2\tMengelola Bahan Pelatihan Kerja\tTidak ada
-                """)
+                """),
+            // Two rows, one unit: a duplicate does not make up the number of inti units.
+            .decree(
+                """
+                A. JENJANG KUALIFIKASI 6 KELOMPOK ASESOR
+                6. Aturan Pengemasan
+                ↓2 (dua) unit kompetensi harus diselesaikan/dipenuhi, dengan perincian:
+                - a. 2 (dua) unit kompetensi inti
+                - b. 0 (nol) unit kompetensi pilihan
+                DAFTAR UNIT KOMPETENSI\t\tPERSYARATAN KOMPETENSI
+                KOMPETENSI INTI
+                1.\tM.74SPS03.117.1\tMelaksanakan Audit Sistem Manajemen\tTidak ada
+                2.\tM.74SPS03.117.1\tMelaksanakan Audit Sistem Manajemen\tTidak ada
+                """),
         ],
         nonTriggeringExamples: [
             .decree(
