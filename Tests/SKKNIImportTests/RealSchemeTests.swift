@@ -304,6 +304,25 @@ import Testing
         #expect(findings[1].message.contains("J.611000.010.02") && findings[1].message.contains("tidak memiliki blok rincian"))
     }
 
+    @Test func aDetailTitleSplitByAPageBreakIsJoined() throws {
+        let text = """
+            SKEMA SERTIFIKASI JUNIOR CONTOH
+                No     Kode Unit           Judul Unit
+                 1     J.611000.014.02     Mengkonfigurasi routing pada perangkat jaringan antar autonomous system
+
+              6.2. Rincian Unit Kompetensi
+            Kode Unit        : J.611000.014.02
+            Judul Unit       : Mengkonfigurasi Routing pada Perangkat Jaringan antar
+
+
+                               SKEMA SERTIFIKASI JUNIOR CONTOH        7
+                               Autonomous System
+            Deskripsi Unit   : Unit ini berhubungan dengan pengetahuan.
+            """
+        let (_, diagnostics) = try Importer.importDocument(DocumentText(path: "rincian.txt", text: text))
+        #expect(!diagnostics.contains { $0.rule == "SKK009" }, "\(diagnostics.map(\.message))")
+    }
+
     /// Lines holding something shaped like a unit code, by the accounting's own measure.
     static func codeShapedLines(_ document: DocumentText) -> [Int] {
         document.plainLines.indices.filter { i in
