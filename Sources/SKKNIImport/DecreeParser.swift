@@ -608,7 +608,8 @@ struct DecreeParser {
         var i = 0
         while i < thirdWords.count {
             let word = thirdWords[i]
-            if DecreeParser.isDottedCode(word) {
+            // Any code shape: a foreign unit as a prerequisite is kept (and reported), not dropped.
+            if DecreeParser.isCodeShaped(word) {
                 unit.prerequisites.append(UnitCode(String(word)))
                 row.prerequisitesSeen = true
             } else if word.lowercased() == "tidak", i + 1 < thirdWords.count, thirdWords[i + 1].lowercased() == "ada" {

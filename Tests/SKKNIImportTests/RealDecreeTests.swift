@@ -274,3 +274,77 @@ import Testing
         #expect(rows.map(\.cleanTitle) == text.qualifications.flatMap(\.units).map(\.cleanTitle))
     }
 }
+
+/// Other KKNI regulations than the Permendag draft: an enacted PERMEN with its number, headings
+/// `A. JENJANG n SUBBIDANG …`, letters running on through the parts, the stacked layout.
+@Suite struct KKNIRegulationVarietyTests {
+    static let text = """
+        PERATURAN MENTERI KETENAGAKERJAAN REPUBLIK INDONESIA
+        NOMOR 5 TAHUN 2024
+        TENTANG
+        PENERAPAN KERANGKA KUALIFIKASI NASIONAL INDONESIA BIDANG CONTOH
+
+        Menimbang : bahwa Kerangka Kualifikasi Nasional Indonesia Bidang Contoh perlu diterapkan;
+
+        LAMPIRAN
+
+        I.  SUBBIDANG PERTAMA
+            A. JENJANG 3 SUBBIDANG PERTAMA
+               6. Aturan Pengemasan
+               3 (tiga) unit kompetensi harus diselesaikan/dipenuhi, dengan perincian:
+               1) 2 (dua) unit kompetensi inti; dan
+               2) 1 (satu) unit kompetensi pilihan.
+               UNIT KOMPETENSI INTI
+                No.   Daftar Unit Kompetensi          Persyaratan Kompetensi
+                1.    N.78SPS02.011.1                 Tidak ada
+                      Mengidentifikasi Standar
+                      Kompetensi
+                2.    N.78SPS02.019.2                 BSBWOR203
+                      Merencanakan Penyajian          Work Effectively
+                                                      N.78SPS02.011.1
+               UNIT KOMPETENSI PILIHAN
+                No.   Daftar Unit Kompetensi          Persyaratan Kompetensi
+                1.    N.78SPS02.039.2                 Tidak ada
+                      Mengelola Bahan Pelatihan
+                2.    N.78SPS02.041.2
+                      Mengelola Peralatan
+        II. SUBBIDANG KEDUA
+            B. JENJANG 4 SUBBIDANG KEDUA
+               6. Aturan Pengemasan
+               1 (satu) unit kompetensi harus diselesaikan/dipenuhi, dengan perincian:
+               1) 1 (satu) unit kompetensi inti; dan
+               2) 0 (nol) unit kompetensi pilihan.
+               UNIT KOMPETENSI INTI
+                1.    N.78SPS02.061.1   Melakukan Komunikasi di Tempat Kerja   Tidak ada
+        """
+
+    @Test func anEnactedPermenakerReadsWithItsNumber() throws {
+        let document = DocumentText(path: "contoh/permenaker-5-2024.txt", text: Self.text)
+        let (imported, diagnostics) = try Importer.importDocument(document)
+        guard case .decree(let d) = imported else {
+            Issue.record("not read as a decree")
+            return
+        }
+        #expect(d.kind == "PERMENAKER" && d.number == 5 && d.year == 2024 && !d.isDraft && d.draft == nil)
+        #expect(d.id == "permenaker-5-2024" && d.label == "PERMENAKER 5/2024")
+        #expect(d.field == "Contoh")
+        // Letters run on through the parts: they stay as written.
+        #expect(d.qualifications.map(\.letter) == ["A", "B"])
+        #expect(d.qualifications.map(\.subfield) == ["Pertama", "Kedua"])
+        #expect(d.qualifications.map(\.level) == [3, 4])
+        let a = d.qualifications[0]
+        #expect(a.packaging?.total == 3 && a.packaging?.inti == 2 && a.packaging?.pilihan == 1)
+        #expect(a.units.map(\.cleanTitle) == [
+            "Mengidentifikasi Standar Kompetensi", "Merencanakan Penyajian", "Mengelola Bahan Pelatihan",
+            "Mengelola Peralatan",
+        ])
+        // A foreign prerequisite is kept beside an SKKNI one; the prerequisite's title is not the unit's.
+        #expect(a.units[1].prerequisites.map(\.raw) == ["BSBWOR203", "N.78SPS02.011.1"])
+        // A row with no third column at all is said (SKK002) and imported without prerequisites.
+        #expect(diagnostics.filter { $0.rule == "SKK002" }.map(\.subject) == ["N.78SPS02.041.2"])
+        #expect(diagnostics.filter { $0.rule == "SKK001" }.isEmpty)
+        // A row on one line in the same kind of table.
+        #expect(d.qualifications[1].units.map(\.code.raw) == ["N.78SPS02.061.1"])
+        #expect(d.qualifications[1].units[0].cleanTitle == "Melakukan Komunikasi di Tempat Kerja")
+    }
+}
