@@ -172,6 +172,13 @@ enum RealPDFs {
                 $0.code == "G.46RIT00.072.1"
                     && $0.rest == "Mengelola Indikator Keuangan dan Kinerja Operasional Ritel  G.46RIT00.076.01 G.46RIT00.065.01"
             })
+        // A row whose title went over the page break, past the footer and the watermark.
+        let split = try #require(rows.first { $0.code == "G.46RIT00.064.1" })
+        #expect(
+            split.rest
+                == "Menentukan Aplikasi Perdagangan Daring (e\u{2011}Commerce) Untuk Meningkatkan Penjualan dan Pelayanan Ritel  Tidak ada"
+        )
+        #expect(draft.place(split.index + 1) == "halaman 9 baris 54")
         // What the decree parser reads from such a row.
         let parsed = try #require(
             UnitRowParser.parse(plain: draft.plainLines[rows[0].index], expectPrerequisites: true))
@@ -257,6 +264,30 @@ enum RealPDFs {
         #expect(encrypted?.contains("terenkripsi") == true, "\(encrypted ?? "read")")
         let scanned = refusal(SyntheticPDF.make(pages: [[], []]))
         #expect(scanned?.hasPrefix("PDF tanpa lapisan teks (hasil pindai)") == true, "\(scanned ?? "read")")
+    }
+
+    /// Damaged copies of a real PDF: each is read or refused with one error, never a crash.
+    @Test func damagedCopiesReadOrRefuse() throws {
+        let original = try Data(
+            contentsOf: RealPDFs.root.appendingPathComponent("skema/skema-okupasi-instruktur-junior-lsptki-2022.pdf"))
+        var variants: [Data] = [0.3, 0.6, 0.9, 0.99].map { original.prefix(Int(Double(original.count) * $0)) }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<4 {
+            var bytes = [UInt8](original)
+            for _ in 0..<200 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes[Int(state >> 33) % bytes.count] = UInt8(truncatingIfNeeded: state >> 17)
+            }
+            variants.append(Data(bytes))
+        }
+        for variant in variants {
+            do {
+                let document = try PDFReader.read(variant, path: "rusak.pdf")
+                #expect(document.places?.count == document.lines.count)
+            } catch {
+                #expect(!error.message.isEmpty && !error.message.contains("\n"))
+            }
+        }
     }
 
     @Test func limitsStopTheTool() throws {

@@ -34,6 +34,12 @@ struct PDFPage {
     /// text that runs down or up the displayed page (tall, narrow words) is turned back.
     func upright() -> PDFPage {
         var page = self
+        // Boxes no page has (infinite, absurdly far, inside out) would break the columns.
+        page.words.removeAll { w in
+            ![w.xMin, w.yMin, w.xMax, w.yMax].allSatisfy { $0.isFinite && abs($0) < 100_000 } || w.xMax < w.xMin
+                || w.yMax < w.yMin
+        }
+        let words = page.words
         let right = words.reduce(0) { max($0, $1.xMax) }
         let bottom = words.reduce(0) { max($0, $1.yMax) }
         if right > width + 1 || bottom > height + 1 { swap(&page.width, &page.height) }

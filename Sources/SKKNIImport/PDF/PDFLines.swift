@@ -80,11 +80,15 @@ struct PDFLineRenderer {
         }
         widths.sort()
         let median = widths.isEmpty ? 5 : widths[widths.count / 2]
-        self.unit = max(1, median)
+        self.unit = median.isFinite ? max(1, median) : 5
         self.left = left == .greatestFiniteMagnitude ? 0 : left
     }
 
-    func column(_ x: Double) -> Int { max(0, Int(((x - left) / unit).rounded())) }
+    /// The column of `x`, within what a terminal line can hold.
+    func column(_ x: Double) -> Int {
+        let column = ((x - left) / unit).rounded()
+        return column.isFinite ? Int(min(max(column, 0), 1000)) : 0
+    }
 
     /// A gap this wide between two words separates columns (two spaces or more).
     var wideGap: Double { unit * 2 }

@@ -36,7 +36,10 @@ enum PDFPageArtifacts {
                 var artifact = false
                 if inMargin, isPageNumber(line, pageCount: pages.count) {
                     artifact = true
-                } else if !key.isEmpty, let places = seen[key], places.count >= min(marginThreshold, anywhereThreshold) {
+                } else if !key.isEmpty, let places = seen[key], places.count >= min(marginThreshold, anywhereThreshold),
+                    places.count <= 8 * pages.count
+                {
+                    // (Text found many times on each page is no header; nor is it looked at pairwise.)
                     // Pages on which the same text stands at about the same height (and, away from
                     // the margins, the same x as well).
                     var pagesThere = Set<Int>()
