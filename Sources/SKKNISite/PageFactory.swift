@@ -23,7 +23,7 @@ struct PageFactory {
         qualificationIDs = Set(input.catalog.decrees.flatMap { $0.qualifications.map(\.id) })
         schemeIDs = Set(input.catalog.schemes.map(\.id))
         qualifications = input.catalog.qualifications
-        decreeIDs = Set(input.catalog.decrees.map(\.id))
+        decreeIDs = Set(input.catalog.decrees.map(\.id) + input.catalog.standards.map(\.id))
     }
 
     /// A page to be declared: cheap to hold for every page at once; `page(_:)` builds its
@@ -31,6 +31,7 @@ struct PageFactory {
     enum Plan: Sendable {
         case home, findings, rulesIndex, search, changes
         case decree(Int)
+        case standard(Int)
         case qualification(Int)
         case unit(String)
         case scheme(Int)
@@ -41,6 +42,7 @@ struct PageFactory {
         var plans: [Plan] = [.home, .findings, .rulesIndex, .search]
         if input.changes != nil { plans.append(.changes) }
         plans += input.catalog.decrees.indices.map(Plan.decree)
+        plans += input.catalog.standards.indices.map(Plan.standard)
         plans += qualifications.indices.map(Plan.qualification)
         plans += units.keys.sorted().map(Plan.unit)
         plans += input.catalog.schemes.indices.map(Plan.scheme)
@@ -56,6 +58,7 @@ struct PageFactory {
         case .search: search()
         case .changes: changesPage(input.changes!.revision, input.changes!.diff)
         case .decree(let i): decree(input.catalog.decrees[i])
+        case .standard(let i): standard(input.catalog.standards[i])
         case .qualification(let i): qualification(qualifications[i].qualification, in: qualifications[i].decree)
         case .unit(let identity): unit(units[identity]!)
         case .scheme(let i): scheme(input.catalog.schemes[i])
@@ -84,6 +87,7 @@ struct PageFactory {
         for s in input.catalog.schemes {
             entries.append(SearchIndex.Entry(label: "Skema", title: s.name ?? s.title, path: SitePaths.scheme(s.id)))
         }
+        entries += standardSearchEntries()
         return entries
     }
 
@@ -182,7 +186,9 @@ struct PageFactory {
             ]
         }
         let context: TemplateObject = [
-            "decreeCount": .number(c.decrees.count), "qualificationCount": .number(c.qualifications.count),
+            "decreeCount": .number(c.decrees.count + c.standards.count),
+            "qualificationCount": .number(c.qualifications.count),
+            "standards": standardRows(), "hasStandards": .flag(!c.standards.isEmpty),
             "changesSince": .textOrFalse(input.changes?.revision),
             "unitCount": .number(units.count), "schemeCount": .number(c.schemes.count),
             "errors": .number(bySeverity["error"] ?? 0), "warnings": .number(bySeverity["warning"] ?? 0),
@@ -298,6 +304,7 @@ struct PageFactory {
                 "prerequisites": .list(v.prerequisites.map { unitLink($0) }),
                 "hasPrerequisites": .flag(!v.prerequisites.isEmpty), "hasRequiredBy": .flag(!v.requiredBy.isEmpty),
                 "requiredBy": .list(v.requiredBy.map { ["code": unitLink($0.code), "label": .text($0.label)] }),
+                "definitions": .list(v.definitions.map(definitionContext)), "defined": .flag(!v.definitions.isEmpty),
             ]
         }
         let context: TemplateObject = [

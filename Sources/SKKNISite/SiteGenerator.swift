@@ -421,6 +421,15 @@ enum Downloads {
                             csv.row(u.code.raw, u.code.identity, u.code.version, u.cleanTitle)
                         }
                     }
+                    // The units SKKNI decrees list and define.
+                    for s in catalog.standards {
+                        for u in s.listedUnits where decreeCodes.insert(u.code.raw).inserted {
+                            csv.row(u.code.raw, u.code.identity, u.code.version, u.title)
+                        }
+                        for d in s.definitions where decreeCodes.insert(d.code.raw).inserted {
+                            csv.row(d.code.raw, d.code.identity, d.code.version, d.title)
+                        }
+                    }
                     decreeRows = csv.bytes
                 }
                 var csv = Writer()

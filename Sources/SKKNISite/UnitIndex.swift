@@ -8,6 +8,14 @@ enum UnitIndex {
         var href: String
     }
 
+    /// A unit's definition in an SKKNI decree (`Uraian Unit Kompetensi`).
+    struct Definition {
+        var decreeID: String
+        var decreeLabel: String
+        var source: String
+        var definition: UnitDefinition
+    }
+
     struct Version {
         var code: UnitCode
         /// Distinct titles (by folded key) with where each was seen.
@@ -15,6 +23,7 @@ enum UnitIndex {
         var uses: [Use] = []
         var prerequisites: [UnitCode] = []
         var requiredBy: [(code: UnitCode, label: String)] = []
+        var definitions: [Definition] = []
     }
 
     struct Entry {
@@ -47,6 +56,18 @@ enum UnitIndex {
                 versions[i].titles[t].places.append(place)
             } else {
                 versions[i].titles.append((key, title, [place]))
+            }
+        }
+        // SKKNI decrees first: the documents that define units give their titles first.
+        for standard in catalog.standards {
+            for row in standard.listedUnits where wanted(row.code) {
+                addTitle(index(row.code), row.title, SourceLocation(file: standard.source, line: row.line))
+            }
+            for d in standard.definitions where wanted(d.code) {
+                let i = index(d.code)
+                addTitle(i, d.title, SourceLocation(file: standard.source, line: d.line))
+                versions[i].definitions.append(
+                    Definition(decreeID: standard.id, decreeLabel: standard.label, source: standard.source, definition: d))
             }
         }
         for (decree, q) in catalog.qualifications {

@@ -1,0 +1,98 @@
+import Foundation
+import SKKNICheck
+import SKKNIImport
+import Testing
+
+@testable import SKKNICore
+@testable import SKKNISite
+
+/// The seeds with two real SKKNI decrees: their pages, the definitions on unit pages, the
+/// search, and every link resolving.
+@Suite struct StandardSiteTests {
+    static func catalog() throws -> Catalog {
+        var catalog = try SiteFixture.seeds()
+        for stem in ["skkni-kepmen-299-2020-data-science", "skkni-kepmen-126-2023-desain-grafis-dkv"] {
+            let path = "Tests/Fixtures/real/skkni/\(stem).txt"
+            let (document, _, _) = try Importer.importFile(
+                at: SiteFixture.root.appendingPathComponent(path), displayPath: path)
+            guard case .standard(let standard) = document else { throw ImportError(file: path, message: "bukan SKKNI") }
+            catalog.standards.append(standard)
+        }
+        return catalog
+    }
+
+    @Test func pagesOfStandardsAndDefinitions() throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try SiteFixture.build(try Self.catalog(), into: dir)
+        func page(_ path: String) throws -> String {
+            try String(contentsOf: dir.appendingPathComponent(path), encoding: .utf8)
+        }
+        let decree = try page("kepmen/kepmen-299-2020.html")
+        #expect(decree.contains("<h1>SKKNI KEPMEN 299/2020</h1>"))
+        #expect(decree.contains("KEAHLIAN ARTIFICIAL INTELLIGENCE SUBBIDANG DATA SCIENCE"))
+        #expect(decree.contains("<a href=\"../unit/J.62DMI00.001.html\">J.62DMI00.001.1</a>"))
+        #expect(decree.contains("Melakukan Laporan Akhir Proyek Data Science"))
+        // Its own findings: the title disagreement of J.62DMI00.021.1.
+        #expect(decree.contains("[SKK501] standard-list-mismatch"))
+        let home = try page("index.html")
+        #expect(home.contains("<h2>Keputusan SKKNI</h2>"))
+        #expect(home.contains("<a href=\"kepmen/kepmen-126-2023.html\">SKKNI KEPMEN 126/2023</a>"))
+
+        let unit = try page("unit/J.62DMI00.001.html")
+        #expect(unit.contains("<h1>Unit J.62DMI00.001</h1>"))
+        #expect(unit.contains("Ditetapkan oleh <a href=\"../kepmen/kepmen-299-2020.html\">SKKNI KEPMEN 299/2020</a>"))
+        #expect(
+            unit.contains(
+                "<li value=\"1\">Menentukan permasalahan bisnis dan poin-poin objektif bisnis proyek data science dari sisi pengguna akhir<ol class=\"criteria\"><li><span class=\"number\">1.1</span> Latar belakang dan permasalahan bisnis untuk proyek data science diidentifikasi sesuai dengan prosedur bisnis yang berlaku.</li>"
+            ))
+        #expect(unit.contains("<details><summary>Batasan variabel</summary>"))
+        #expect(unit.contains("<details><summary>Panduan penilaian</summary>"))
+        #expect(unit.contains("Belum dipakai di kualifikasi atau skema dalam katalog."))
+        // A prerequisite the decree defines is linked.
+        let model = try page("unit/J.62DMI00.013.html")
+        #expect(model.contains("<h4>Persyaratan kompetensi</h4><ul><li><a href=\"../unit/J.62DMI00.005.html\">J.62DMI00.005.1</a> Menelaah Data</li></ul>"))
+        // The malformed code has a page of its own, defined there.
+        #expect(try page("unit/M74DKV13.015.html").contains("Membuat Materi Siap Produksi/Tayang"))
+        // The seeds' pages do not mention definitions.
+        #expect(!(try page("unit/N.78SPS02.075.html")).contains("Uraian unit"))
+    }
+
+    @Test func searchFindsUnitsByTheirDefinitionTitle() throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try SiteFixture.build(try Self.catalog(), into: dir)
+        let m = try String(contentsOf: dir.appendingPathComponent("search/m.js"), encoding: .utf8)
+        // Listed as "Melakukan Laporan …", defined as "Membuat Laporan …": both find the unit.
+        #expect(m.contains("\"j62dmi00021 membuat laporan akhir proyek data science\",\"J.62DMI00.021\",\"Membuat Laporan Akhir Proyek Data science\",\"unit/J.62DMI00.021.html\""))
+        #expect(m.contains("\"j62dmi00021 melakukan laporan akhir proyek data science\""))
+        let s = try String(contentsOf: dir.appendingPathComponent("search/s.js"), encoding: .utf8)
+        #expect(s.contains("\"kepmen/kepmen-299-2020.html\""))
+    }
+
+    @Test func everyLinkResolves() throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try SiteFixture.build(try Self.catalog(), into: dir)
+        var checked = 0
+        for path in SiteFixture.files(in: dir) where path.hasSuffix(".html") {
+            let html = try String(contentsOf: dir.appendingPathComponent(path), encoding: .utf8)
+            for part in html.components(separatedBy: "href=\"").dropFirst() {
+                let target = String(part.prefix { $0 != "\"" })
+                let file = String(target.prefix { $0 != "?" && $0 != "#" })
+                if file.isEmpty || target.hasPrefix("http") || file.hasSuffix(".sqlite") || file.hasSuffix(".json")
+                    || file.hasSuffix(".sarif")
+                {
+                    continue
+                }
+                let resolved = dir.appendingPathComponent(path).deletingLastPathComponent()
+                    .appendingPathComponent(file).standardizedFileURL
+                #expect(FileManager.default.fileExists(atPath: resolved.path), "\(path) links to missing \(target)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+        let units = try String(contentsOf: dir.appendingPathComponent("unduh/units.csv"), encoding: .utf8)
+        #expect(units.contains("\"J.62DMI00.021.1\",\"J.62DMI00.021\",\"1\",\"Melakukan Laporan Akhir Proyek Data Science\""))
+    }
+}
