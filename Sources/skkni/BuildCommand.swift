@@ -103,12 +103,14 @@ struct BuildCommand: ParsableCommand {
         }
         let catalogTime = (try? catalogJob.wait()) ?? .zero
         let written = clock.now
-        let documents = c.decrees.count + c.schemes.count
+        let documents = c.decrees.count + c.schemes.count + c.standards.count
         let parsed = run.loaded.result.parsed
         let cacheNote =
             parsed < documents ? " (\(parsed) dari \(documents) dokumen diurai, sisanya dari cache impor)" : ""
         print(
-            "\(c.decrees.count) keputusan, \(c.qualifications.count) kualifikasi, \(c.schemes.count) skema\(cacheNote); \(formatter.summary(run.diagnostics))"
+            "\(c.decrees.count) keputusan, \(c.qualifications.count) kualifikasi, \(c.schemes.count) skema"
+                + (c.standards.isEmpty ? "" : ", \(c.standards.count) keputusan SKKNI")
+                + "\(cacheNote); \(formatter.summary(run.diagnostics))"
         )
         print(
             "situs: \(output)/index.html — \(summary.pages) halaman, \(summary.files + 1) berkas, \(summary.bytes / 1024) KiB tanpa basis data (impor+periksa \(milliseconds(checked - start)) ms, situs+basis data \(milliseconds(written - checked)) ms)"

@@ -92,6 +92,9 @@ struct ImportCommand: ParsableCommand {
             + c.schemes.reduce(0) { $0 + $1.units.count }
         print(
             "\(c.decrees.count) keputusan, \(c.decrees.flatMap(\.qualifications).count) kualifikasi, \(c.schemes.count) skema, \(units) baris unit; "
+                + (c.standards.isEmpty
+                    ? ""
+                    : "\(c.standards.count) keputusan SKKNI (\(c.standards.reduce(0) { $0 + $1.definitions.count }) uraian unit); ")
                 + "\(summary.written.count) berkas \(check ? "akan ditulis" : "ditulis"), \(summary.unchanged.count) tidak berubah, \(summary.removed.count) \(check ? "akan dihapus" : "dihapus")"
         )
         for path in summary.written + summary.removed where check { print("  berubah: \(catalog)/\(path)") }
