@@ -173,6 +173,10 @@ enum PDFExtraction {
         if status == 127 || text.contains("not found") && text.contains(tool.lowercased()) {
             return missingTool
         }
+        if status == 126 {
+            // The shell could not exec the tool (not executable, or being written: ETXTBSY).
+            return "pdftotext tidak dapat dijalankan (\(tool))"
+        }
         if status == 1 || text.contains("couldn't read xref") || text.contains("trailer") || text.contains("pdf file")
         {
             return "bukan PDF yang sah atau rusak sehingga tidak dapat diperbaiki (tabel xref/trailer tidak terbaca)"

@@ -59,6 +59,21 @@ enum PDFPageArtifacts {
     /// The line's text in lower case, digits dropped (page numbers and dates change from page
     /// to page), single-spaced. Empty for lines that are only digits and punctuation.
     static func repetitionKey(_ line: PDFLine) -> String {
+        // Nearly every line is ASCII: bytes, without Unicode properties.
+        if line.words.allSatisfy({ $0.text.utf8.allSatisfy { $0 < 0x80 } }) {
+            var bytes: [UInt8] = []
+            var letters = 0
+            for word in line.words {
+                var wrote = false
+                for b in word.text.utf8 where !(0x30...0x39).contains(b) {
+                    if !wrote, !bytes.isEmpty { bytes.append(0x20) }
+                    wrote = true
+                    if (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) { letters += 1 }
+                    bytes.append((0x41...0x5A).contains(b) ? b | 0x20 : b)
+                }
+            }
+            return letters >= 2 ? String(decoding: bytes, as: UTF8.self) : ""
+        }
         var key = ""
         var letters = 0
         for word in line.words {

@@ -142,6 +142,14 @@ struct PDFUnitTables {
     /// or `No. | Daftar Unit Kompetensi | Persyaratan Kompetensi` (code and title in one cell).
     static func header(_ line: PDFLine) -> (left: Double, prerequisiteLeft: Double?, stacked: Bool)? {
         guard line.words.count >= 2, line.words.count <= 14 else { return nil }
+        // Cheap test first: a header has a word `KODE` or `UNIT`, any case.
+        guard
+            line.words.contains(where: {
+                $0.text.utf8.count == 4
+                    && ($0.text.utf8.elementsEqual("kode".utf8) { $0 | 0x20 == $1 }
+                        || $0.text.utf8.elementsEqual("unit".utf8) { $0 | 0x20 == $1 })
+            })
+        else { return nil }
         var kode = false
         var judul = false
         var unitKompetensi = false
