@@ -30,7 +30,8 @@ public enum IncrementalCheck {
             changedFiles.contains(scheme.source) || (perCode && scheme.units.contains { codes.contains($0.code.raw) })
         }
         let context = CheckContext(
-            catalog: Catalog(decrees: catalog.decrees, schemes: relevant), decreeIndex: decreeIndex,
+            catalog: Catalog(decrees: catalog.decrees, schemes: relevant, standards: catalog.standards),
+            decreeIndex: decreeIndex,
             focus: .schemes(codes: codes))
         let rerun = rules.filter { $0.scope != .decrees }
         let found = ConcurrentMap.map(rerun.map { RuleBox(type: $0) }) { box in

@@ -25,6 +25,8 @@ public enum RuleRegistry {
         StandardUnitUndefinedRule.self,
         StandardMalformedCodeRule.self,
         StandardDuplicateUnitRule.self,
+        StandardTitleDiffersRule.self,
+        StandardVersionNewerRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { rules.map { $0.description } }

@@ -75,4 +75,27 @@ import Testing
         #expect(prerequisite.message.contains("kode persyaratan J.611.000.004.01"))
         #expect(prerequisite.message.contains("mungkin maksudnya J.611000.004.01"))
     }
+
+    /// The twelve real schemes against the five decrees: one scheme title differs from its
+    /// unit's definition (the typo "Lembar Sebara", SOURCES.md row 9); no scheme uses a version
+    /// older than the one defined.
+    @Test func schemesAgainstTheDefinitions() throws {
+        var files: [(url: URL, display: String)] = []
+        for folder in [Self.folder, "Tests/Fixtures/real/skema"] {
+            let directory = Self.root.appendingPathComponent(folder)
+            for name in try Importer.documentNames(in: directory) where name.hasSuffix(".txt") {
+                files.append((directory.appendingPathComponent(name), "\(folder)/\(name)"))
+            }
+        }
+        let result = Importer.importFiles(files)
+        #expect(result.failures.isEmpty)
+        let found = Checker.run(
+            catalog: result.catalog, rules: [StandardTitleDiffersRule.self, StandardVersionNewerRule.self])
+        #expect(found.count == 1, "\(found.map(\.message))")
+        let typo = try #require(found.first)
+        #expect(typo.rule == "SKK505" && typo.subject == "J.63OPR00.005.2")
+        #expect(typo.location.file == "Tests/Fixtures/real/skema/skema-junior-office-operator-lsp-signal.txt")
+        #expect(typo.message.contains("'Menggunakan Perangkat Lunak Lembar Sebara (Spreadsheet) Tingkat Dasar'"))
+        #expect(typo.related.first?.location == Self.at("skkni-kepmen-056-2018-pengoperasian-komputer", 896))
+    }
 }
