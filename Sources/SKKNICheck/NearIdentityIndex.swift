@@ -24,15 +24,20 @@ struct NearIdentityIndex: Sendable {
         return (identity[..<dot], identity[identity.index(after: dot)...])
     }
 
-    /// The identities at edit distance one from `identity`, sorted.
-    func neighbours(of identity: String) -> [String] {
+    /// The identities at edit distance one from `identity`, sorted: `inField` those whose field
+    /// differs by one character (the same unit number), `inNumber` those of the same field whose
+    /// unit number differs by one digit. The second kind is also what neighbouring units of one
+    /// field look like (`.098` and `.099`), so only a matching title makes it a slip.
+    func neighbours(of identity: String) -> (inField: [String], inNumber: [String]) {
         let (field, number) = Self.split(identity)
-        var found = Set<String>()
-        for candidate in (byUnitNumber[number] ?? []) + (byField[field] ?? [])
-        where candidate != identity && Self.isOneEditApart(Array(candidate.utf8), Array(identity.utf8)) {
-            found.insert(candidate)
+        let bytes = Array(identity.utf8)
+        let inField = (byUnitNumber[number] ?? []).filter {
+            $0 != identity && Self.isOneEditApart(Array($0.utf8), bytes)
         }
-        return found.sorted()
+        let inNumber = (byField[field] ?? []).filter {
+            $0 != identity && Self.isOneEditApart(Array($0.utf8), bytes)
+        }
+        return (inField.sorted(), inNumber.sorted())
     }
 
     /// One insertion, deletion or substitution turns `a` into `b`.

@@ -297,6 +297,10 @@ public struct DocumentText: Sendable {
         return places[n - 1]
     }
 
+    /// Line `n` as a message names it: `baris 12` in a text file, its place in a PDF or .docx
+    /// (`halaman 3 baris 4`), whose line numbers are the importer's own.
+    public func lineName(_ n: Int) -> String { place(n) ?? "baris \(n)" }
+
     /// Line `n` as shown under a finding: prefixed with its place when the document has places,
     /// since the line number of a .docx means nothing in Word.
     public func shownLine(_ n: Int) -> String {

@@ -66,10 +66,14 @@ public enum Importer {
 
     enum Kind { case decree, scheme, standard }
 
+    /// How many lines from the top a document's heading (decree header, scheme title) may be:
+    /// enough for a cover page, a document-control box and a table of contents before it.
+    static let headingWindow = 400
+
     static func classify(_ document: DocumentText) -> Kind? {
         var decreeHeader = false
         var schemeTitle = false
-        for plain in document.plainLines.prefix(80) {
+        for plain in document.plainLines.prefix(headingWindow) {
             // `KEPUTUSAN MENTERI …` or `PERATURAN MENTERI …` (PERMEN, PERMENDAG…), drafts included.
             if DecreeParser.isHeaderLine(plain) { decreeHeader = true }
             if SchemeParser.titleText(plain) != nil { schemeTitle = true }

@@ -375,7 +375,7 @@ struct SchemeParser {
         func compareTitles(_ block: DetailBlock, _ unit: SchemeUnit) {
             guard SchemeParser.wordingKey(block.title) != SchemeParser.wordingKey(unit.cleanTitle) else { return }
             report(
-                "judul unit \(unit.code.raw) di rincian (\"\(TitleText.clean(block.title))\") berbeda dengan daftar unit baris \(unit.line) (\"\(unit.cleanTitle)\")",
+                "judul unit \(unit.code.raw) di rincian (\"\(TitleText.clean(block.title))\") berbeda dengan daftar unit \(document.lineName(unit.line)) (\"\(unit.cleanTitle)\")",
                 block.titleLine ?? block.line)
         }
         // The same code first, so that a block is never paired with the wrong unit.
@@ -400,7 +400,7 @@ struct SchemeParser {
             {
                 matched[k] = true
                 report(
-                    "kode unit di rincian \(shown) rusak; daftar unit baris \(units[k].line) menulis \(units[k].code.raw)",
+                    "kode unit di rincian \(shown) rusak; daftar unit \(document.lineName(units[k].line)) menulis \(units[k].code.raw)",
                     block.line)
                 compareTitles(block, units[k])
                 continue
@@ -409,7 +409,7 @@ struct SchemeParser {
             if let code, let k = units.indices.first(where: { !matched[$0] && units[$0].code.identity == code.identity }) {
                 matched[k] = true
                 report(
-                    "versi kode unit berbeda: rincian \(code.raw), daftar unit baris \(units[k].line) \(units[k].code.raw)",
+                    "versi kode unit berbeda: rincian \(code.raw), daftar unit \(document.lineName(units[k].line)) \(units[k].code.raw)",
                     block.line)
                 compareTitles(block, units[k])
                 continue
@@ -419,7 +419,7 @@ struct SchemeParser {
             if !key.isEmpty, let k = units.indices.first(where: { !matched[$0] && SchemeParser.wordingKey(units[$0].cleanTitle) == key }) {
                 matched[k] = true
                 report(
-                    "kode unit berbeda untuk judul \"\(units[k].cleanTitle)\": rincian \(shown), daftar unit baris \(units[k].line) \(units[k].code.raw)",
+                    "kode unit berbeda untuk judul \"\(units[k].cleanTitle)\": rincian \(shown), daftar unit \(document.lineName(units[k].line)) \(units[k].code.raw)",
                     block.line)
                 continue
             }
@@ -591,40 +591,40 @@ extension Importer {
         let firstRow = plains.firstIndex { plain in
             UnitRowParser.words(plain[...]).prefix(3).contains { UnitRowParser.looksLikeUnitCode($0) }
         }
-        if let title = schemeTitle, title < 80, tableHeader == nil {
+        if let title = schemeTitle, title < Importer.headingWindow, tableHeader == nil {
             let titleText = SchemeParser.titleText(document.lines[title]) ?? ""
             if let near = nearHeader {
                 return error(
                     near,
-                    "paling mirip skema sertifikasi ('\(titleText)', baris \(title + 1)), tetapi tidak ada kepala tabel unit 'No | Kode Unit | Judul Unit'; baris ini mirip kepala tabel namun kolomnya tidak lengkap: '\(plains[near].prefix(80))'"
+                    "paling mirip skema sertifikasi ('\(titleText)', \(document.lineName(title + 1))), tetapi tidak ada kepala tabel unit 'No | Kode Unit | Judul Unit'; baris ini mirip kepala tabel namun kolomnya tidak lengkap: '\(plains[near].prefix(80))'"
                 )
             }
             if let row = firstRow {
                 return error(
                     row,
-                    "paling mirip skema sertifikasi ('\(titleText)', baris \(title + 1)), tetapi baris unit ini tidak didahului kepala tabel 'No | Kode Unit | Judul Unit'"
+                    "paling mirip skema sertifikasi ('\(titleText)', \(document.lineName(title + 1))), tetapi baris unit ini tidak didahului kepala tabel 'No | Kode Unit | Judul Unit'"
                 )
             }
             return error(
                 title, "paling mirip skema sertifikasi ('\(titleText)'), tetapi tidak ada tabel unit 'No | Kode Unit | Judul Unit'")
         }
-        if let title = schemeTitle, title >= 80 {
+        if let title = schemeTitle, title >= Importer.headingWindow {
             return error(
                 title,
-                "paling mirip skema sertifikasi, tetapi judul 'SKEMA SERTIFIKASI …' baru muncul di baris \(title + 1); judul skema harus ada di 80 baris pertama"
+                "paling mirip skema sertifikasi, tetapi judul 'SKEMA SERTIFIKASI …' baru muncul di \(document.lineName(title + 1)); judul skema harus ada di \(Importer.headingWindow) baris pertama"
             )
         }
-        if let decree = decreeHeader, decree < 80 {
+        if let decree = decreeHeader, decree < Importer.headingWindow {
             let near = plains.firstIndex { LineText.mentions($0, "jenjang") && LineText.mentions($0, "kualifikasi") }
             return error(
                 near ?? decree,
-                "paling mirip KEPMEN ('\(plains[decree].prefix(60))', baris \(decree + 1)), tetapi tidak ada bagian 'A. JENJANG KUALIFIKASI … KELOMPOK …' yang dapat dibaca"
+                "paling mirip KEPMEN ('\(plains[decree].prefix(60))', \(document.lineName(decree + 1))), tetapi tidak ada bagian 'A. JENJANG KUALIFIKASI … KELOMPOK …' yang dapat dibaca"
                     + (near != nil ? "; baris ini menyebut jenjang kualifikasi tetapi bukan kepala bagian" : ""))
         }
         if let header = tableHeader ?? firstRow {
             return error(
                 header,
-                "paling mirip skema sertifikasi (ada tabel unit), tetapi tidak ada judul 'SKEMA SERTIFIKASI …' di 80 baris pertama"
+                "paling mirip skema sertifikasi (ada tabel unit), tetapi tidak ada judul 'SKEMA SERTIFIKASI …' di \(Importer.headingWindow) baris pertama"
             )
         }
         let first = document.lines.firstIndex { !LineText.isBlank($0) } ?? 0

@@ -23,18 +23,23 @@ enum SchemeUnitResolution: Sendable {
             $0.identity != unit.code.identity
         }
         let near = context.nearIdentities.neighbours(of: unit.code.identity)
-        if !near.isEmpty {
+        if !near.inField.isEmpty || !near.inNumber.isEmpty {
             // A slip of one character explains the code better than a re-coded unit does.
             let title = TitleText.fold(unit.title)
-            let candidates = near.compactMap { identity -> (code: UnitCode, rank: Int)? in
+            let candidates = (near.inField + near.inNumber).compactMap { identity -> (code: UnitCode, rank: Int)? in
                 let codes = context.rows(identity: identity).map(\.unit.code)
                 guard let latest = codes.max() else { return nil }
                 let sameVersion = codes.first { $0.versionNumber == unit.code.versionNumber }
                 let code = sameVersion ?? latest
-                let titled = context.rows(code: code).contains { TitleText.fold($0.unit.title) == title }
+                let titled = context.rows(identity: identity).contains { TitleText.fold($0.unit.title) == title }
+                // Another unit number of the same field is a slip only when the titles agree.
+                if !titled, near.inNumber.contains(identity) { return nil }
                 return (code, (titled ? 0 : 2) + (sameVersion == nil ? 1 : 0))
             }
-            return .mistyped(candidates: candidates.sorted { ($0.rank, $0.code) < ($1.rank, $1.code) }.map(\.code))
+            if !candidates.isEmpty {
+                return .mistyped(
+                    candidates: candidates.sorted { ($0.rank, $0.code) < ($1.rank, $1.code) }.map(\.code))
+            }
         }
         if !sameTitle.isEmpty { return .superseded(by: sameTitle) }
         return .unknown
