@@ -214,6 +214,28 @@ enum RealPDFs {
         }
     }
 
+    /// No code is lost or made up: every code-shaped token of each PDF's `pdftotext -layout`
+    /// text is in the reader's lines as often (rows merged, headers and footers dropped).
+    @Test func everyCodeOfTheLayoutTextIsRead() throws {
+        let pattern = try NSRegularExpression(pattern: #"\b[A-Z]\.?[0-9A-Z]{4,}\.[0-9A-Za-z]{2,}\.[0-9A-Za-z]+\b"#)
+        func codes(_ text: String) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                counts[String(text[Range(match.range, in: text)!]), default: 0] += 1
+            }
+            return counts
+        }
+        for (name, _) in RealPDFs.documents.sorted(by: { $0.key < $1.key }) {
+            let document = try RealPDFs.document(name)
+            let kind = name.hasPrefix("skema") ? "skema" : name.hasPrefix("skkni") ? "skkni" : "kkni"
+            let layout = try String(
+                contentsOf: RealPDFs.root.appendingPathComponent("\(kind)/\(name).txt"), encoding: .utf8)
+            let expected = codes(layout)
+            #expect(!expected.isEmpty)
+            #expect(codes(document.lines.joined(separator: "\n")) == expected, "\(name)")
+        }
+    }
+
     @Test func aDamagedXrefThatPopplerRepairsReads() throws {
         let document = try RealPDFs.document("skema-junior-graphic-designer-lsp-signal")
         #expect(document.readerNotes.count == 1)  // the image cover
