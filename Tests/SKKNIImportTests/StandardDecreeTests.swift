@@ -81,6 +81,23 @@ import Testing
         #expect(standard.definitions.map(\.line) == lines)
     }
 
+    /// Every line of the Daftar with a code on it is a row, at that line.
+    @Test(arguments: corpus.map(\.stem))
+    func everyDaftarCodeLineIsARow(_ stem: String) throws {
+        let (standard, _) = try Self.standard(stem)
+        // As the importer reads it: form feeds (page breaks) are spaces.
+        let lines = try DocumentText(
+            path: stem, data: Data(contentsOf: Self.folder.appendingPathComponent("\(stem).txt"))
+        ).lines
+        let start = try #require(lines.firstIndex { StandardDecreeParser.isListHeading(LineText.plain($0)) })
+        let end = try #require(
+            lines.indices.first { $0 > start && StandardDecreeParser.isDefinitionsHeading(LineText.plain(lines[$0])) })
+        let withCode = (start..<end).filter { i in
+            LayoutLine(lines[i]).words.contains { LayoutText.codeToken($0.text) != nil }
+        }.map { $0 + 1 }
+        #expect(standard.listedUnits.map(\.line) == withCode)
+    }
+
     @Test func dataScienceUnitOne() throws {
         let (standard, _) = try Self.standard("skkni-kepmen-299-2020-data-science")
         #expect(standard.field == "KEAHLIAN ARTIFICIAL INTELLIGENCE SUBBIDANG DATA SCIENCE")
