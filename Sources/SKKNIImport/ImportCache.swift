@@ -23,7 +23,7 @@ public struct ImportCache: Sendable {
         ImportCache(url: catalog.appendingPathComponent(".cache/impor.bin"))
     }
 
-    private static let magic = Array("skkni-impor 2\n".utf8)
+    private static let magic = Array("skkni-impor 3\n".utf8)
 
     /// One document as the cache holds it: its path, stamp and encoded outcome.
     struct Entry {
@@ -74,8 +74,15 @@ public struct ImportCache: Sendable {
         writer.write(stamp.inode)
     }
 
-    /// A parsed document in the cache's form.
-    static func encode(_ document: ImportedDocument, _ diagnostics: [Diagnostic]) -> [UInt8] {
+    /// Whether a document's lines are kept with its parse: those of a PDF or a .docx, which only
+    /// an extraction gives (poppler takes a second per long decree), not a text file's, which
+    /// reading the file again gives (and a national catalogue's text is hundreds of MB).
+    static func keepsLines(of text: DocumentText) -> Bool { text.places != nil }
+
+    /// A parsed document in the cache's form, with its lines when `keepsLines(of:)` says so.
+    static func encode(_ document: ImportedDocument, _ diagnostics: [Diagnostic], text: DocumentText? = nil)
+        -> [UInt8]
+    {
         var writer = SnapshotWriter()
         switch document {
         case .decree(let decree):
@@ -89,10 +96,24 @@ public struct ImportCache: Sendable {
             writer.write(standard)
         }
         writer.write(diagnostics) { $0.write($1) }
+        if let text, keepsLines(of: text), let places = text.places {
+            writer.write(1)
+            writer.write(text.path)
+            writer.write(text.encoding)
+            writer.write(text.lines) { $0.write($1) }
+            writer.write(places) { $0.write($1) }
+        } else {
+            writer.write(0)
+        }
         return writer.bytes
     }
 
     static func decode(_ payload: ArraySlice<UInt8>) -> (ImportedDocument, [Diagnostic])? {
+        decodeWithLines(payload).map { ($0.0, $0.1) }
+    }
+
+    /// `decode`, with the document's lines when they were kept.
+    static func decodeWithLines(_ payload: ArraySlice<UInt8>) -> (ImportedDocument, [Diagnostic], DocumentText?)? {
         payload.withUnsafeBytes { raw in
             var reader = SnapshotReader(raw)
             do throws(SnapshotError) {
@@ -104,7 +125,16 @@ public struct ImportCache: Sendable {
                 default: return nil
                 }
                 let diagnostics = try reader.array { r throws(SnapshotError) in try r.diagnostic() }
-                return reader.isAtEnd ? (document, diagnostics) : nil
+                var text: DocumentText?
+                if try reader.int() == 1 {
+                    let path = try reader.string()
+                    let encoding = try reader.string()
+                    let lines = try reader.array { r throws(SnapshotError) in try r.string() }
+                    let places = try reader.array { r throws(SnapshotError) in try r.string() }
+                    guard places.count == lines.count else { return nil }
+                    text = DocumentText(path: path, lines: lines, places: places, encoding: encoding)
+                }
+                return reader.isAtEnd ? (document, diagnostics, text) : nil
             } catch { return nil }
         }
     }

@@ -191,10 +191,10 @@ public enum Importer {
             // Without a cache there is nothing to compare or keep.
             let stamp = cache.url == nil ? nil : FileStamp(file.url.path)
             if let stamp, let entry = cached[file.display], entry.stamp == stamp,
-                let (document, diagnostics) = ImportCache.decode(entry.payload)
+                let (document, diagnostics, text) = ImportCache.decodeWithLines(entry.payload)
             {
                 return FileImport(
-                    outcome: .success((document, diagnostics, nil)), stamp: stamp, entry: entry, parsed: false)
+                    outcome: .success((document, diagnostics, text)), stamp: stamp, entry: entry, parsed: false)
             }
             return importOne(file, stamp: stamp, keepingText: cache.url == nil)
         }
@@ -214,12 +214,15 @@ public enum Importer {
             let (document, diagnostics, text) = try importFile(at: file.url, displayPath: file.display)
             let entry = stamp.map {
                 ImportCache.Entry(
-                    path: file.display, stamp: $0, payload: ArraySlice(ImportCache.encode(document, diagnostics)))
+                    path: file.display, stamp: $0,
+                    payload: ArraySlice(ImportCache.encode(document, diagnostics, text: text)))
             }
             // With a cache, texts are not kept either: most are never asked for, and
             // `SourceLines` reads the few that are (a national catalogue's text is hundreds of MB).
+            // An extracted document's lines are kept: only another extraction would give them.
+            let kept = keepingText || ImportCache.keepsLines(of: text)
             return FileImport(
-                outcome: .success((document, diagnostics, keepingText ? text : nil)), stamp: stamp, entry: entry,
+                outcome: .success((document, diagnostics, kept ? text : nil)), stamp: stamp, entry: entry,
                 parsed: true)
         } catch {
             return FileImport(outcome: .failure(error), stamp: stamp, entry: nil, parsed: true)

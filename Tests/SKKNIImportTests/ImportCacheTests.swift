@@ -53,6 +53,34 @@ import Testing
         }
     }
 
+    /// A PDF's lines come only from poppler: the cache keeps them with the parse, so findings
+    /// can show their lines and places without extracting the PDF again; a text's are not kept.
+    @Test func aCachedPDFKeepsItsLinesAndPlaces() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let name = "skema-okupasi-penyelenggara-pelatihan-lsptki-2022.pdf"
+        try FileManager.default.copyItem(
+            at: Seeds.root.appendingPathComponent("Tests/Fixtures/real/skema/\(name)"),
+            to: dir.appendingPathComponent(name))
+        try FileManager.default.copyItem(
+            at: Seeds.root.appendingPathComponent("catalog/sources/skema-klaster-pengelolaan-produksi.txt"),
+            to: dir.appendingPathComponent("skema-klaster-pengelolaan-produksi.txt"))
+        let cache = ImportCache(url: dir.appendingPathComponent(".cache/impor.bin"), settleSeconds: 0)
+        let cold = try Importer.importDirectory(dir, displayPrefix: "catalog/sources", cache: cache)
+        let warm = try Importer.importDirectory(dir, displayPrefix: "catalog/sources", cache: cache)
+        #expect(cold.parsed == 2)
+        #expect(warm.parsed == 0)
+        #expect(Self.same(cold, warm))
+        let pdf = try #require(warm.documents["catalog/sources/\(name)"])
+        let parsedPDF = try #require(cold.documents["catalog/sources/\(name)"])
+        #expect(pdf.lines == parsedPDF.lines)
+        #expect(pdf.places == parsedPDF.places)
+        let row = try #require(pdf.lines.firstIndex { $0.contains("N.78SP02.035.1") })
+        #expect(pdf.place(row + 1)?.hasPrefix("halaman ") == true)
+        #expect(warm.documents["catalog/sources/skema-klaster-pengelolaan-produksi.txt"] == nil)
+    }
+
     @Test func onlyChangedDocumentsAreParsedAgain() throws {
         let dir = try Self.copyOfSources()
         let cacheURL = dir.appendingPathComponent(".cache/impor.bin")
