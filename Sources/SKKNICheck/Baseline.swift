@@ -2,19 +2,22 @@ import Foundation
 import SKKNICore
 
 /// Accepted findings: those nobody here can fix (errors in an official decree). A finding
-/// matches an entry by rule, file, subject and message, never by line, so edits elsewhere
-/// in a document do not invalidate the baseline.
+/// matches an entry by rule, file, subject and identity (its message without the counts other
+/// documents change, see `Diagnostic.identity`), never by line, so edits elsewhere in a
+/// document, or another document using the same unit, do not invalidate the baseline.
 public struct Baseline: Sendable {
     public struct Entry: Codable, Hashable, Sendable {
         public var rule: String
         public var name: String
         public var file: String
         public var subject: String
+        /// The finding's identity (`Diagnostic.identity`); an older entry's message with counts
+        /// matches too.
         public var message: String
         /// Why the finding is accepted; to be filled by a person.
         public var reason: String
 
-        var key: String { [rule, file, subject, message].joined(separator: "\u{1F}") }
+        var key: String { [rule, file, subject, Diagnostic.identity(of: message)].joined(separator: "\u{1F}") }
     }
 
     public static let staleIdentifier = "SKK900"
@@ -47,6 +50,8 @@ public struct Baseline: Sendable {
             var d = d
             if let i = byKey[Entry(d).key] {
                 d.suppressed = true
+                let reason = entries[i].reason.trimmingCharacters(in: .whitespacesAndNewlines)
+                d.reason = reason.isEmpty ? nil : reason
                 used.insert(i)
             }
             return d
@@ -95,6 +100,7 @@ public struct Baseline: Sendable {
 
 extension Baseline.Entry {
     init(_ d: Diagnostic) {
-        self.init(rule: d.rule, name: d.name, file: d.location.file, subject: d.subject, message: d.message, reason: "")
+        self.init(
+            rule: d.rule, name: d.name, file: d.location.file, subject: d.subject, message: d.identity, reason: "")
     }
 }

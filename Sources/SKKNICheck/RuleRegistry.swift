@@ -57,22 +57,53 @@ public enum Checker {
 
     /// `run`, with the time spent building the shared indexes and in each rule (for
     /// `check --benchmark`, as SwiftLint's).
+    ///
+    /// The catalogue is checked on its own, so drafts never add, remove or change a finding
+    /// about it. Each draft is then checked alone against the catalogue, and only the
+    /// findings located in the draft are kept: a draft's finding is about the draft.
     public static func timed(
         catalog: Catalog, drafts: [Scheme] = [], rules: [any Rule.Type] = RuleRegistry.rules
     ) -> (diagnostics: [Diagnostic], steps: [(name: String, time: Duration)]) {
         let clock = ContinuousClock()
         let start = clock.now
-        let context = CheckContext(catalog: catalog, drafts: drafts)
+        let context = CheckContext(catalog: catalog)
         let indexed = clock.now - start
-        let perRule = ConcurrentMap.map(rules.map { RuleBox(type: $0) }) { box in
+        var perRule = ConcurrentMap.map(rules.map { RuleBox(type: $0) }) { box in
             let began = clock.now
             let found = box.type.init().check(context)
             return (box.type.description.identifier, found, clock.now - began)
         }
+        var steps = [("indeks", indexed)]
+        if !drafts.isEmpty {
+            let draftStart = clock.now
+            let draftFindings = drafts.flatMap {
+                check(draft: $0, catalog: catalog, index: context.decreeIndex, rules: rules)
+            }
+            perRule.append(("draf", draftFindings, clock.now - draftStart))
+        }
         let sortStart = clock.now
         let diagnostics = perRule.flatMap { $0.1 }.sorted(by: Diagnostic.ordered)
-        let steps = [("indeks", indexed)] + perRule.map { ($0.0, $0.2) } + [("urut", clock.now - sortStart)]
+        steps += perRule.map { ($0.0, $0.2) } + [("urut", clock.now - sortStart)]
         return (diagnostics, steps)
+    }
+
+    /// The findings about one draft: checked against the decrees and the catalogue schemes
+    /// that share a unit code with it, as `IncrementalCheck` rechecks a changed scheme; only
+    /// the findings located in the draft itself are kept.
+    static func check(draft: Scheme, catalog: Catalog, index: DecreeIndex, rules: [any Rule.Type]) -> [Diagnostic] {
+        let codes = Set(draft.units.map(\.code.raw))
+        let relevant = catalog.schemes.filter { scheme in
+            scheme.source != draft.source && scheme.units.contains { codes.contains($0.code.raw) }
+        }
+        let context = CheckContext(
+            catalog: Catalog(decrees: catalog.decrees, schemes: relevant, standards: catalog.standards),
+            drafts: [draft],
+            decreeIndex: index,
+            focus: .schemes(codes: codes))
+        let found = ConcurrentMap.map(rules.filter { $0.scope != .decrees }.map { RuleBox(type: $0) }) { box in
+            box.type.init().check(context).filter { $0.location.file == draft.source }
+        }
+        return found.flatMap { $0 }
     }
 }
 

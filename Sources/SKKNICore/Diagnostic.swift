@@ -45,6 +45,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var subject: String
     public var related: [RelatedLocation]
     public var suppressed: Bool
+    /// Why the baseline accepts this finding (its entry's `reason`), when it does.
+    public var reason: String?
 
     public init(
         rule: String, name: String, severity: Severity, message: String, location: SourceLocation,
@@ -58,6 +60,29 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         self.subject = subject
         self.related = related
         self.suppressed = suppressed
+    }
+
+    /// What identifies the finding apart from its place: the message without the counts
+    /// (`"…" (3×)`) that other documents change. Baseline entries and SARIF fingerprints match on it.
+    public var identity: String { Diagnostic.identity(of: message) }
+
+    /// `message` without ` (N×)` counts.
+    public static func identity(of message: String) -> String {
+        guard message.contains("×)") else { return message }
+        var result = ""
+        var rest = Substring(message)
+        while let open = rest.range(of: " (") {
+            let after = rest[open.upperBound...]
+            let digits = after.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, after.dropFirst(digits.count).hasPrefix("×)") {
+                result += rest[..<open.lowerBound]
+                rest = after.dropFirst(digits.count + 2)
+            } else {
+                result += rest[..<open.upperBound]
+                rest = after
+            }
+        }
+        return result + rest
     }
 
     /// Sorted by place, then rule, subject and message, so output is deterministic.

@@ -114,7 +114,7 @@ struct CheckRun {
                 let draft = try importDraft(path)
                 drafts.append(draft.scheme)
                 draftDiagnostics += draft.findings
-                documents[path] = draft.text
+                documents[draft.scheme.source] = draft.text
             } catch {
                 throw DraftRefusal(error: error)
             }

@@ -58,12 +58,19 @@ final class SourceLines: @unchecked Sendable {
 }
 
 /// A draft scheme for `check` and `report`, text or Word; a decree is refused.
+/// Its findings name it by `draftDisplayPath(path)`, whichever way the path was written.
 func importDraft(_ path: String) throws(ImportError) -> (scheme: Scheme, findings: [Diagnostic], text: DocumentText) {
-    let (document, findings, text) = try Importer.importFile(at: URL(fileURLWithPath: path), displayPath: path)
+    let display = draftDisplayPath(path)
+    let (document, findings, text) = try Importer.importFile(at: URL(fileURLWithPath: path), displayPath: display)
     guard case .scheme(let scheme) = document else {
-        throw ImportError(file: path, line: 1, message: "draf harus berupa skema sertifikasi, bukan keputusan")
+        throw ImportError(file: display, line: 1, message: "draf harus berupa skema sertifikasi, bukan keputusan")
     }
     return (scheme, findings, text)
+}
+
+/// A draft's path as findings name it: relative to the working directory when inside it.
+func draftDisplayPath(_ path: String) -> String {
+    SourcePath.display(path, base: FileManager.default.currentDirectoryPath)
 }
 
 /// Whole milliseconds of a duration, for timings.

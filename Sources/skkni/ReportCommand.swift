@@ -28,12 +28,13 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadable)
         }
         let review = DraftReviewer.review(scheme, catalog: loaded.result.catalog, importFindings: importFindings)
+        let shown = scheme.source
         let target = output ?? ((draft as NSString).deletingPathExtension + ".html")
         do {
             let html = try ReportPage.render(
                 review, siteDirectory: URL(fileURLWithPath: site),
-                sourceLine: { file, line in file == draft ? document.line(line) : nil },
-                place: { file, line in (file == draft ? document.place(line) : nil) ?? "baris \(line)" })
+                sourceLine: { file, line in file == shown ? document.line(line) : nil },
+                place: { file, line in (file == shown ? document.place(line) : nil) ?? "baris \(line)" })
             try Data(html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
             printError("\(target): galat: laporan tidak dapat ditulis: \(FileErrorText.describe(error))")

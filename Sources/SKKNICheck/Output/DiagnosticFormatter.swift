@@ -95,6 +95,8 @@ public struct DiagnosticFormatter {
         var place: String?
         var subject: String
         var suppressed: Bool
+        /// The baseline entry's reason for accepting the finding.
+        var reason: String?
         var related: [Related]
         struct Related: Encodable {
             var file: String
@@ -109,7 +111,7 @@ public struct DiagnosticFormatter {
             JSONFinding(
                 rule: d.rule, name: d.name, severity: d.severity.rawValue, message: d.message, file: d.location.file,
                 line: d.location.line, place: place(d.location.file, d.location.line), subject: d.subject,
-                suppressed: d.suppressed,
+                suppressed: d.suppressed, reason: d.reason,
                 related: d.related.map {
                     .init(
                         file: $0.location.file, line: $0.location.line,

@@ -93,11 +93,14 @@ enum SARIF {
         }
     }
 
+    /// A repository-relative path as a relative URI; an absolute path (a document outside the
+    /// repository) as a `file://` URI, never cut.
     static func uri(_ path: String) -> String {
-        path.split(separator: "/").map {
+        let encoded = path.split(separator: "/").map {
             String($0).addingPercentEncoding(
                 withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? String($0)
         }.joined(separator: "/")
+        return path.hasPrefix("/") ? "file:///" + encoded : encoded
     }
 
     static func document(
@@ -133,7 +136,8 @@ enum SARIF {
                             message: Message(text: r.message))
                     },
                 partialFingerprints: ["skkniFinding/v1": fingerprint(d)],
-                suppressions: d.suppressed ? [Suppression(justification: "diterima oleh baseline")] : nil)
+                suppressions: d.suppressed
+                    ? [Suppression(justification: d.reason ?? "diterima oleh baseline (tanpa alasan tertulis)")] : nil)
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)])
         let encoder = JSONEncoder()
@@ -141,10 +145,11 @@ enum SARIF {
         return String(decoding: (try? encoder.encode(log)) ?? Data(), as: UTF8.self) + "\n"
     }
 
-    /// Stable across line moves: rule, file, subject and message (FNV-1a, hex).
+    /// Stable across line moves and counts other documents change: rule, file, subject and
+    /// identity (FNV-1a, hex).
     static func fingerprint(_ d: Diagnostic) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in [d.rule, d.location.file, d.subject, d.message].joined(separator: "\u{1F}").utf8 {
+        for byte in [d.rule, d.location.file, d.subject, d.identity].joined(separator: "\u{1F}").utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }

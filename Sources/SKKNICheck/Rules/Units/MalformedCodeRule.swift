@@ -12,8 +12,11 @@ public struct MalformedCodeRule: Rule {
             Format lama: huruf kategori, enam angka, nomor unit tiga angka, versi dua angka. Format baru: huruf \
             kategori, dua angka golongan, singkatan bidang dua sampai empat huruf, dua angka subbidang, nomor \
             unit tiga angka, versi satu angka. OCR dan pengetikan sering menukar huruf dan angka yang mirip \
-            (O/0, I/1, l/1, S/5, B/8). Bila menukar satu atau dua karakter itu menghasilkan kode yang sah, \
-            kode itu disarankan; yang sudah ada di katalog diutamakan.
+            (O/0, I/1, l/1, S/5, B/8), melewatkan atau menggandakan satu huruf, angka atau titik, atau menulis \
+            versi dua angka pada format baru. Usulan perbaikan diambil dari katalog: kode yang ada di katalog \
+            dan berbeda satu kekeliruan seperti itu, yang judulnya sama dengan judul baris lebih dahulu. Bila \
+            tidak ada, kode sah hasil menukar karakter yang mirip disebut dengan keterangan bahwa kode itu \
+            tidak ada di katalog.
             """,
         triggeringExamples: [
             .scheme(
@@ -37,25 +40,34 @@ public struct MalformedCodeRule: Rule {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        func report(_ code: UnitCode, _ location: SourceLocation, _ role: String) {
+        func report(_ code: UnitCode, _ location: SourceLocation, _ role: String, title: String?) {
             guard !code.isValid else { return }
-            let suggestions = code.confusableCorrections()
-            let known = suggestions.filter { !context.rows(code: $0).isEmpty }
             var message = "kode \(role) \(code) tidak sesuai format kode unit SKKNI"
-            if let best = (known.isEmpty ? suggestions : known).first {
-                message += "; mungkin maksudnya \(best) (huruf dan angka yang mirip tertukar)"
-                if !known.isEmpty { message += ", yang ada di katalog" }
+            var related: [RelatedLocation] = []
+            // Codes the catalogue holds come first: a well-formed code that exists nowhere is no fix.
+            let candidates = CodeCorrection.candidates(for: code.raw, title: title, context: context)
+            if let text = CodeCorrection.describe(candidates) {
+                message += "; \(text)"
+                let best = candidates[0].code
+                related = context.rows(code: best).prefix(2).map {
+                    RelatedLocation($0.location, "\(best) \"\($0.unit.cleanTitle)\" ditetapkan di sini")
+                }
+            } else if let best = code.confusableCorrections().first {
+                message +=
+                    "; mungkin maksudnya \(best) (huruf dan angka yang mirip tertukar; kode itu tidak ada di katalog)"
             } else if let hint = Self.hint(code) {
                 message += "; \(hint)"
             }
-            found.append(finding(message, at: location, subject: code.raw))
+            found.append(finding(message, at: location, subject: code.raw, related: related))
         }
         for row in context.checkedDecreeRows {
-            report(row.unit.code, row.location, "unit")
-            for p in row.unit.prerequisites { report(p, row.location, "persyaratan") }
+            report(row.unit.code, row.location, "unit", title: row.unit.title)
+            for p in row.unit.prerequisites { report(p, row.location, "persyaratan", title: nil) }
         }
         for scheme in context.schemes {
-            for unit in scheme.units { report(unit.code, context.location(scheme, line: unit.line), "unit") }
+            for unit in scheme.units {
+                report(unit.code, context.location(scheme, line: unit.line), "unit", title: unit.title)
+            }
         }
         return found
     }
@@ -66,7 +78,8 @@ public struct MalformedCodeRule: Rule {
     static func hint(_ code: UnitCode) -> String? {
         let raw = code.raw
         if !raw.contains(".") {
-            return "tanpa titik pemisah, bentuknya bukan kode SKKNI sama sekali; mungkin unit dari standar lain, misalnya standar kompetensi luar negeri"
+            return
+                "tanpa titik pemisah, bentuknya bukan kode SKKNI sama sekali; mungkin unit dari standar lain, misalnya standar kompetensi luar negeri"
         }
         let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count == 3, UnitCode("\(raw).1").isValid || UnitCode("\(raw).01").isValid {

@@ -40,59 +40,17 @@ public struct TitleDriftRule: Rule {
                 """)
         ])
 
-    struct Occurrence {
-        var title: String
-        var location: SourceLocation
-    }
-
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        // Which codes have any title other than their first decree row's: decided by plain
-        // comparisons, so only those codes gather their occurrences.
-        func firstTitle(_ code: String) -> String? {
-            context.rowsByCode[code].map { context.decreeRows[$0[0]].unit.cleanTitle }
-        }
-        var drifting = Set<String>()
+        var found: [Diagnostic] = []
+        // The decrees' own drift: decided by plain comparisons, so only drifting codes gather
+        // their occurrences. Schemes do not take part: a scheme's title is its own finding,
+        // located at the scheme's row, so adding a scheme never changes a decree's finding.
         func checkDecreeRows(_ code: String, _ rowIndices: [Int]) {
             guard rowIndices.count > 1 else { return }
             let first = context.decreeRows[rowIndices[0]].unit.cleanTitle
-            if rowIndices.contains(where: { context.decreeRows[$0].unit.cleanTitle != first }) { drifting.insert(code) }
-        }
-        switch context.focus {
-        case .everything:
-            for (code, rowIndices) in context.rowsByCode { checkDecreeRows(code, rowIndices) }
-        case .schemes(let codes):
-            for code in codes { context.rowsByCode[code].map { checkDecreeRows(code, $0) } }
-        }
-        // A scheme that copies a decree unit under another title drifts too.
-        for scheme in context.schemes {
-            for unit in scheme.units {
-                if let first = firstTitle(unit.code.raw), first != unit.cleanTitle { drifting.insert(unit.code.raw) }
-            }
-        }
-        var copies: [String: [Occurrence]] = [:]
-        for scheme in context.schemes {
-            for unit in scheme.units where drifting.contains(unit.code.raw) {
-                copies[unit.code.raw, default: []].append(
-                    Occurrence(title: unit.cleanTitle, location: context.location(scheme, line: unit.line)))
-            }
-        }
-        var found: [Diagnostic] = []
-        for code in drifting {
-            let occurrences =
-                context.rowsByCode[code]!.map {
-                    Occurrence(title: context.decreeRows[$0].unit.cleanTitle, location: context.decreeRows[$0].location)
-                } + (copies[code] ?? [])
-            let sorted = occurrences.sorted { $0.location < $1.location }
-            var variants: [(key: String, title: String, places: [SourceLocation])] = []
-            for o in sorted {
-                let key = TitleText.fold(o.title)
-                if let i = variants.firstIndex(where: { $0.key == key }) {
-                    variants[i].places.append(o.location)
-                } else {
-                    variants.append((key, o.title, [o.location]))
-                }
-            }
-            guard variants.count > 1 else { continue }
+            guard rowIndices.contains(where: { context.decreeRows[$0].unit.cleanTitle != first }) else { return }
+            let variants = Self.variants(of: rowIndices.map { context.decreeRows[$0] })
+            guard variants.count > 1 else { return }
             let list = variants.map { "\"\($0.title)\" (\($0.places.count)×)" }.joined(separator: " / ")
             found.append(
                 finding(
@@ -100,6 +58,45 @@ public struct TitleDriftRule: Rule {
                     subject: code,
                     related: variants.flatMap { v in v.places.map { RelatedLocation($0, "judul \"\(v.title)\"") } }))
         }
+        switch context.focus {
+        case .everything:
+            for (code, rowIndices) in context.rowsByCode { checkDecreeRows(code, rowIndices) }
+        case .schemes(let codes):
+            // Dropped by an incremental check with the schemes' codes: found again.
+            for code in codes { context.rowsByCode[code].map { checkDecreeRows(code, $0) } }
+        }
+        // A scheme that copies a decree unit under a title no decree row gives it.
+        for scheme in context.schemes {
+            for unit in scheme.units {
+                guard let rowIndices = context.rowsByCode[unit.code.raw] else { continue }
+                let rows = rowIndices.map { context.decreeRows[$0] }
+                if rows.contains(where: { $0.unit.cleanTitle == unit.cleanTitle }) { continue }
+                let folded = TitleText.fold(unit.cleanTitle)
+                if rows.contains(where: { TitleText.fold($0.unit.cleanTitle) == folded }) { continue }
+                let variants = Self.variants(of: rows)
+                let titles = variants.map { "\"\($0.title)\"" }.joined(separator: " atau ")
+                found.append(
+                    finding(
+                        "judul \(unit.code.raw) \"\(unit.cleanTitle)\" berbeda dari judul di keputusan: \(titles)",
+                        at: context.location(scheme, line: unit.line), subject: unit.code.raw,
+                        related: variants.flatMap { v in v.places.map { RelatedLocation($0, "judul \"\(v.title)\"") } }
+                    ))
+            }
+        }
         return found
+    }
+
+    /// The distinct titles (folded) of decree rows, in source order, each with its places.
+    static func variants(of rows: [DecreeRow]) -> [(title: String, places: [SourceLocation])] {
+        var variants: [(key: String, title: String, places: [SourceLocation])] = []
+        for row in rows.sorted(by: { $0.location < $1.location }) {
+            let key = TitleText.fold(row.unit.cleanTitle)
+            if let i = variants.firstIndex(where: { $0.key == key }) {
+                variants[i].places.append(row.location)
+            } else {
+                variants.append((key, row.unit.cleanTitle, [row.location]))
+            }
+        }
+        return variants.map { ($0.title, $0.places) }
     }
 }
