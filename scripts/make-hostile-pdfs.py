@@ -4,7 +4,8 @@
 usage: make-hostile-pdfs.py OUTDIR
 
   zero-pages.pdf       a valid file whose page tree is empty
-  ten-thousand.pdf     10,000 pages sharing one small content stream
+  ten-thousand.pdf     10,000 pages, each with the same title and a line of its own
+  three-hundred.pdf    the same with 300 pages
   huge-page.pdf        one 200-inch page whose content stream is 10 MB of text, 12,000 lines of it on the page
   bomb.pdf             one page whose Flate stream inflates to 1 GiB of spaces (~1 MB on disk)
   encrypted.pdf        RC4 40-bit standard security handler with a user password ("rahasia")
@@ -82,7 +83,16 @@ def main():
     os.makedirs(out, exist_ok=True)
     text = b"BT /F1 11 Tf 72 760 Td (SKEMA SERTIFIKASI UJI) Tj ET"
     simple(os.path.join(out, "zero-pages.pdf"), 0, text)
-    simple(os.path.join(out, "ten-thousand.pdf"), 10_000, text)
+    for name, count in [("ten-thousand.pdf", 10_000), ("three-hundred.pdf", 300)]:
+        # Each page has a line of its own beside the title every page repeats.
+        kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
+        objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count), FONT]
+        for i in range(count):
+            objects.append(
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
+                % (5 + 2 * i))
+            objects.append(stream(text + b" BT /F1 11 Tf 72 700 Td (Isi halaman %d kode N.78SPS02.%03d.1) Tj ET" % (i + 1, i % 1000)))
+        write_pdf(os.path.join(out, name), objects)
     lines = []
     size = 0
     while size < 10_000_000:
