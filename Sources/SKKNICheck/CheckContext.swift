@@ -87,6 +87,10 @@ public struct CheckContext: Sendable {
     private(set) var resolutions: [[SchemeUnitResolution]] = []
     /// Decree unit identities by unit number and field, built only when some scheme code is unknown.
     let nearIdentities: NearIdentityIndex
+    /// Codes the SKKNI decrees list or define, and the highest version of each identity: a
+    /// scheme unit one of them defines is known to the catalogue.
+    let standardCodes: Set<String>
+    let standardLatest: [String: UnitCode]
 
     /// `decreeIndex` must be `DecreeIndex(catalog.decrees)` when given (it saves building it).
     public init(
@@ -95,6 +99,17 @@ public struct CheckContext: Sendable {
         self.catalog = catalog
         self.drafts = drafts
         self.focus = focus
+        var standardCodes = Set<String>()
+        var standardLatest: [String: UnitCode] = [:]
+        for standard in catalog.standards {
+            for code in standard.listedUnits.map(\.code) + standard.definitions.map(\.code) where code.isValid {
+                standardCodes.insert(code.raw)
+                if let latest = standardLatest[code.identity], latest.versionNumber >= code.versionNumber { continue }
+                standardLatest[code.identity] = code
+            }
+        }
+        self.standardCodes = standardCodes
+        self.standardLatest = standardLatest
         let index = decreeIndex ?? DecreeIndex(catalog.decrees)
         self.decreeIndex = index
         let rows = index.decreeRows

@@ -15,6 +15,9 @@ public struct DocumentText: Sendable {
     /// What the reader noticed while turning the file into lines (a PDF page without a text
     /// layer), reported with the document's other import diagnostics.
     public var readerNotes: [Diagnostic] = []
+    /// Running headers and footers the reader left out of the lines (a PDF's), once each: a
+    /// scheme may name itself only there (`SKEMA SERTIFIKASI JUNIOR WEB DEVELOPER  3`).
+    public var furniture: [String] = []
 
     public init(path: String, text: String, encoding: String = "UTF-8") {
         self.path = path

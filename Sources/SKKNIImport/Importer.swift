@@ -78,6 +78,7 @@ public enum Importer {
             if DecreeParser.isHeaderLine(plain) { decreeHeader = true }
             if SchemeParser.titleText(plain) != nil { schemeTitle = true }
         }
+        if document.furniture.contains(where: { SchemeParser.titleText($0) != nil }) { schemeTitle = true }
         if decreeHeader,
             document.plainLines.contains(where: { DecreeParser.qualificationHeading($0) != nil })
         {
@@ -120,8 +121,11 @@ public enum Importer {
             ? try WordDocument.read(data, path: path) : try DocumentText(path: path, data: data)
     }
 
+    /// A Word package, or a Word 97-2003 `.doc` (an OLE2 compound file, whatever its name),
+    /// which the Word reader refuses with what to do instead.
     static func isWord(_ data: Data, path: String) -> Bool {
-        WordDocument.looksLikePackage(data) || (path as NSString).pathExtension.lowercased() == "docx"
+        WordDocument.looksLikePackage(data) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+            || (path as NSString).pathExtension.lowercased() == "docx"
     }
 
     static func reason(_ error: Error) -> String { FileErrorText.describe(error) }

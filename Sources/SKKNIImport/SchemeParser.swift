@@ -64,7 +64,8 @@ struct SchemeParser {
             guard words.count > 1, UnitRowParser.rowNumber(words[0]) != nil else { return nil }
             plain = LineText.trimmed(String(plain[words[0].endIndex...]))
         }
-        guard LineText.hasUppercasedPrefix(plain, "SKEMA SERTIFIKASI") else { return nil }
+        // A heading, in capitals or Title Case; `skema sertifikasi.` in a sentence is none.
+        guard LineText.hasUppercasedPrefix(plain, "SKEMA SERTIFIKASI"), plain.first == "S" else { return nil }
         // Columns of a layout: the running header's page number or document number.
         var end = plain.endIndex
         if let tab = plain.firstIndex(of: "\t") { end = tab }
@@ -101,13 +102,19 @@ struct SchemeParser {
         return .unspecified
     }
 
+    /// `SKEMA SERTIFIKASI` followed by the scheme's name.
+    static func hasName(_ title: String) -> Bool { title.count > "SKEMA SERTIFIKASI".count + 1 }
+
     mutating func parse() throws(ImportError) -> Scheme {
-        guard
-            let titleIndex = document.lines.firstIndex(where: { SchemeParser.titleText($0) != nil })
-        else {
+        let titleIndex = document.lines.firstIndex(where: { SchemeParser.titleText($0) != nil })
+        // A PDF whose cover is a picture may name the scheme only in its running header.
+        let runningTitle = document.furniture.lazy.compactMap(SchemeParser.titleText).first(where: SchemeParser.hasName)
+        var title = titleIndex.map(readTitle)
+        if title.map(SchemeParser.hasName) != true, let runningTitle { title = runningTitle }
+        guard let title else {
             throw ImportError(file: document.path, line: 1, message: "tidak ditemukan judul 'SKEMA SERTIFIKASI'")
         }
-        var scheme = Scheme(id: id, source: document.path, line: titleIndex + 1, title: readTitle(from: titleIndex))
+        var scheme = Scheme(id: id, source: document.path, line: (titleIndex ?? 0) + 1, title: title)
         furniture = SchemeParser.pageFurniture(document)
         readCover(into: &scheme)
         readBody(into: &scheme)

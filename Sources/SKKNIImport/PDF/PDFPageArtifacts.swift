@@ -7,8 +7,12 @@ enum PDFPageArtifacts {
     /// The share of the page height, at the top and at the bottom, where headers and footers live.
     static let margin = 0.13
 
-    /// Removes the artifacts from each page's lines and numbers the lines that remain.
-    static func remove(from pages: [[PDFLine]], sizes: [(width: Double, height: Double)]) -> [[PDFLine]] {
+    /// Removes the artifacts from each page's lines and numbers the lines that remain; also
+    /// gives the text of each running header or footer removed (once each, in order), which
+    /// may be all a document says of its title.
+    static func remove(from pages: [[PDFLine]], sizes: [(width: Double, height: Double)]) -> (
+        pages: [[PDFLine]], furniture: [String]
+    ) {
         let textPages = pages.count { !$0.isEmpty }
         // A line repeated at one place on this many pages is furniture, not text.
         let marginThreshold = max(3, Int((Double(textPages) * 0.5).rounded(.up)))
@@ -27,6 +31,8 @@ enum PDFPageArtifacts {
             keys.append(pageKeys)
         }
         var result: [[PDFLine]] = []
+        var furniture: [String] = []
+        var furnitureKeys = Set<String>()
         for (p, lines) in pages.enumerated() {
             let height = sizes[p].height > 0 ? sizes[p].height : 842
             var kept: [PDFLine] = []
@@ -48,12 +54,16 @@ enum PDFPageArtifacts {
                     }
                     artifact = pagesThere.count >= (inMargin ? marginThreshold : anywhereThreshold)
                 }
-                if !artifact { kept.append(line) }
+                if !artifact {
+                    kept.append(line)
+                } else if !key.isEmpty, furnitureKeys.insert(key).inserted {
+                    furniture.append(line.words.map(\.text).joined(separator: " "))
+                }
             }
             for i in kept.indices { kept[i].number = i + 1 }
             result.append(kept)
         }
-        return result
+        return (result, furniture)
     }
 
     /// The line's text in lower case, digits dropped (page numbers and dates change from page

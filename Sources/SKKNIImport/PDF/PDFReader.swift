@@ -61,7 +61,7 @@ public enum PDFReader {
             )
         }
         let raw = pages.enumerated().map { PDFLineBuilder.lines(of: $1, number: $0 + 1) }
-        let lines = PDFPageArtifacts.remove(from: raw, sizes: pages.map { ($0.width, $0.height) })
+        let (lines, furniture) = PDFPageArtifacts.remove(from: raw, sizes: pages.map { ($0.width, $0.height) })
         var tables = PDFUnitTables()
         let items = tables.assemble(lines)
         let renderer = PDFLineRenderer(pages: lines)
@@ -107,6 +107,7 @@ public enum PDFReader {
             }
         }
         var document = DocumentText(path: path, lines: texts, places: places, encoding: "PDF")
+        document.furniture = furniture
         document.readerNotes = notes.map { note in
             ImportIssue.pageWithoutText.diagnostic(
                 "halaman \(note.page) tidak memiliki lapisan teks (gambar hasil pindai); isinya tidak terbaca",

@@ -3,6 +3,9 @@ import SKKNICore
 /// How a scheme's unit code relates to the decree units in the catalogue.
 enum SchemeUnitResolution: Sendable {
     case exact
+    /// Another version of a unit only an SKKNI decree of the catalogue defines: an older one is
+    /// standard-version-newer's finding, a newer one is a version nobody defined.
+    case otherStandardVersion(defined: UnitCode)
     case outdated(latest: UnitCode)
     case newerThanCatalog(latest: UnitCode)
     /// Unknown code one typing slip away from catalogue codes (best first: same title, then same version).
@@ -14,11 +17,12 @@ enum SchemeUnitResolution: Sendable {
 
     static func resolve(_ unit: SchemeUnit, context: CheckContext) -> SchemeUnitResolution {
         guard unit.code.isValid else { return .malformed }
-        if context.hasRows(code: unit.code) { return .exact }
+        if context.hasRows(code: unit.code) || context.standardCodes.contains(unit.code.raw) { return .exact }
         if let latest = context.latestVersion(of: unit.code.identity) {
             return latest.versionNumber > unit.code.versionNumber
                 ? .outdated(latest: latest) : .newerThanCatalog(latest: latest)
         }
+        if let defined = context.standardLatest[unit.code.identity] { return .otherStandardVersion(defined: defined) }
         let sameTitle = (context.codesByFoldedTitle[TitleText.fold(unit.title)] ?? []).filter {
             $0.identity != unit.code.identity
         }
