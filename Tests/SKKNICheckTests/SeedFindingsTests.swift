@@ -10,7 +10,7 @@ enum SeedCatalog {
         .deletingLastPathComponent()
     static let decreeFile = "catalog/sources/kepmen-3-2021-kkni-pelatihan-kerja-sertifikasi.txt"
     static let result = try! Importer.importDirectory(
-        root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
+        root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
     static let findings = Checker.run(catalog: result.catalog)
 
     static func of(_ name: String) -> [Diagnostic] { findings.filter { $0.name == name } }

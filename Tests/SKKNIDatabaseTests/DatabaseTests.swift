@@ -12,7 +12,7 @@ import Testing
 
     @Test func writesThePublicTables() throws {
         let result = try Importer.importDirectory(
-            Self.root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
+            Self.root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-db-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

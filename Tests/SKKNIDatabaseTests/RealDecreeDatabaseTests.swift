@@ -17,7 +17,7 @@ import Testing
             return
         }
         let seeds = try Importer.importDirectory(
-            DatabaseTests.root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
+            DatabaseTests.root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
         let catalog = Catalog(decrees: seeds.catalog.decrees + [draft], schemes: seeds.catalog.schemes)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-db-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

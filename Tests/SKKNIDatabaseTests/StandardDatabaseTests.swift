@@ -18,7 +18,7 @@ import Testing
             return
         }
         let seeds = try Importer.importDirectory(
-            DatabaseTests.root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
+            DatabaseTests.root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
         var catalog = seeds.catalog
         catalog.standards = [standard]
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-db-\(UUID().uuidString)")

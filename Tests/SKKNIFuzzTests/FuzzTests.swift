@@ -12,7 +12,7 @@ import Testing
 
     static func harness(seed: UInt64 = 20_261_123) throws -> FuzzHarness {
         try FuzzHarness(
-            sourcesDirectory: root.appendingPathComponent("catalog/sources"),
+            sourcesDirectory: root.appendingPathComponent("Tests/Fixtures/seeds"),
             siteDirectory: root.appendingPathComponent("site"), seed: seed)
     }
 
@@ -64,5 +64,34 @@ import Testing
         #expect(seen == Set(Mutation.allCases))
         #expect(outcomes["ok", default: 0] > 100)
         #expect(outcomes["rejected", default: 0] > 10)
+    }
+
+    /// Real PDFs damaged in the ways PDFs arrive damaged: each is read (and checked and
+    /// rendered with the rest of the catalogue) or refused with its file named, never a crash,
+    /// a hang or a finding without a location.
+    @Test func fortyMutatedRealPDFsAreReadOrRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-fuzz-pdf-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/seeds"), to: dir)
+        for name in ["skema-okupasi-penyelenggara-pelatihan-lsptki-2022", "skema-junior-network-administrator-lsp-signal"] {
+            try FileManager.default.copyItem(
+                at: Self.root.appendingPathComponent("Tests/Fixtures/real/skema/\(name).pdf"),
+                to: dir.appendingPathComponent("\(name).pdf"))
+        }
+        let harness = try FuzzHarness(
+            sourcesDirectory: dir, siteDirectory: Self.root.appendingPathComponent("site"), seed: 20_261_201)
+        let cases = (0..<400).lazy.map(harness.makeCase).filter { !$0.pdfMutations.isEmpty }.prefix(40)
+        var seen = Set<PDFMutation>()
+        var outcomes: [String: Int] = [:]
+        for fuzzCase in cases {
+            seen.formUnion(fuzzCase.pdfMutations)
+            let outcome = harness.run(fuzzCase)
+            outcomes[outcome.code, default: 0] += 1
+            #expect(outcome == .imported || outcome == .rejected, "case \(fuzzCase.index) \(fuzzCase.mutationNames): \(outcome)")
+        }
+        #expect(seen == Set(PDFMutation.allCases))
+        #expect(outcomes.values.reduce(0, +) == 40)
+        #expect(outcomes["ok", default: 0] > 0)
+        #expect(outcomes["rejected", default: 0] > 0)
     }
 }

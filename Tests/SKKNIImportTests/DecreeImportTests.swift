@@ -101,7 +101,7 @@ import Testing
 
     @Test func importIsDeterministic() throws {
         let again = try Importer.importDirectory(
-            Seeds.root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
+            Seeds.root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
         let first = CatalogStore.files(for: Seeds.result.catalog)
         let second = CatalogStore.files(for: again.catalog)
         #expect(first.map(\.path) == second.map(\.path))

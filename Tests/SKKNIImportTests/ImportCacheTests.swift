@@ -10,7 +10,7 @@ import Testing
     /// A copy of the seed sources, so files can be changed.
     static func copyOfSources() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-cache-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Seeds.root.appendingPathComponent("catalog/sources"), to: dir)
+        try FileManager.default.copyItem(at: Seeds.root.appendingPathComponent("Tests/Fixtures/seeds"), to: dir)
         return dir
     }
 

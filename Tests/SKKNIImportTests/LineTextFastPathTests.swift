@@ -31,7 +31,7 @@ import Testing
 
     static func samples() throws -> [String] {
         var lines: [String] = []
-        let sources = Seeds.root.appendingPathComponent("catalog/sources")
+        let sources = Seeds.root.appendingPathComponent("Tests/Fixtures/seeds")
         for name in try FileManager.default.contentsOfDirectory(atPath: sources.path) where name.hasSuffix(".txt") {
             lines += try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
                 .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -19,7 +19,7 @@ enum SiteFixture {
     }
 
     static func seeds() throws -> Catalog {
-        try Importer.importDirectory(root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources")
+        try Importer.importDirectory(root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
             .catalog
     }
 

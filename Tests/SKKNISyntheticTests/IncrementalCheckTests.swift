@@ -11,7 +11,7 @@ import Testing
         .deletingLastPathComponent()
 
     static let seeds = try! Importer.importDirectory(
-        root.appendingPathComponent("catalog/sources"), displayPrefix: "catalog/sources"
+        root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources"
     ).catalog
 
     static let sizeS: Catalog = {
