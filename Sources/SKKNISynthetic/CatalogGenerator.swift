@@ -22,6 +22,14 @@ public enum CatalogGenerator {
         public var schemes = 0
         public var schemeRows = 0
         public var unitIdentities = 0
+        /// The SKKNI decrees (two per qualification): Daftar rows, Uraian blocks, their elements,
+        /// criteria (KUK) and prerequisites, as written.
+        public var standards = 0
+        public var standardRows = 0
+        public var definitions = 0
+        public var elements = 0
+        public var criteria = 0
+        public var definitionPrerequisites = 0
         public var documents: [String] = []
         public var planted: [PlantedDefect] = []
     }
@@ -40,7 +48,8 @@ public enum CatalogGenerator {
         static let unitsPerScheme = 10
     }
 
-    /// Writes `decree-NNNN.txt` and `skema-NNNNN.txt` into `directory` (created if needed).
+    /// Writes `decree-NNNN.txt`, `skkni-NNNN.txt` (the two SKKNI decrees defining each
+    /// qualification's units) and `skema-NNNNN.txt` into `directory` (created if needed).
     @discardableResult
     public static func generate(size: Size, into directory: URL, seed: UInt64 = 20_261_123) throws -> Manifest {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -51,6 +60,8 @@ public enum CatalogGenerator {
         var pool: [[(code: String, title: String)]] = []
         var identities = Set<String>()
         var documents: [(String, String)] = []
+        // Each qualification's units as its two SKKNI decrees define them (written after the loop, in parallel).
+        var annexInputs: [(q: Int, number: Int, field: String, units: [StandardGenerator.Unit])] = []
 
         for d in 0..<decreeCount {
             let number = 100 + d
@@ -74,6 +85,8 @@ public enum CatalogGenerator {
                 for r in stride(from: GeneratorShape.intiRows + 3, to: GeneratorShape.rowsPerQualification, by: 17) {
                     rows[r].prerequisite = rows[r % GeneratorShape.intiRows].code
                 }
+                // The prerequisites as the qualification means them, before a plant changes one.
+                let ownPrerequisites = rows.map(\.prerequisite)
                 var plants: [(rule: String, row: Int)] = []
                 // Plants, one kind per qualification in turn, so each is found by exactly one rule.
                 switch global % 5 {
@@ -83,6 +96,7 @@ public enum CatalogGenerator {
                     rows[GeneratorShape.intiRows + 1].title = rows[GeneratorShape.intiRows].title + " Kerja"
                     plants.append(("SKK101", GeneratorShape.intiRows + 1))  // listed twice
                     plants.append(("SKK103", GeneratorShape.intiRows + 1))  // with another title
+                    plants.append(("SKK505", GeneratorShape.intiRows + 1))  // not the SKKNI decree's title
                 case 2:
                     // A prerequisite that this qualification does not package (it exists elsewhere).
                     if global > 0 {
@@ -145,12 +159,44 @@ public enum CatalogGenerator {
                 manifest.qualifications += 1
                 manifest.qualificationRows += rows.count
                 pool.append(rows.map { ($0.code, $0.title) })
+                // The SKKNI decrees define each code the qualification lists, once, under its first title.
+                var titleOf: [String: String] = [:]
+                var defined: [StandardGenerator.Unit] = []
+                for (r, row) in rows.enumerated() where titleOf[row.code] == nil {
+                    titleOf[row.code] = row.title
+                    let prerequisite = ownPrerequisites[r].map { code in
+                        (code: code, title: rows.first { $0.code == code }!.title)
+                    }
+                    defined.append(StandardGenerator.Unit(code: row.code, title: row.title, prerequisite: prerequisite))
+                }
+                // Two decrees of 50 units each, the size of most real annexes.
+                for half in 0..<2 {
+                    let annex = 2 * global + half
+                    let units = Array(defined[(half * 50)..<min(defined.count, half * 50 + 50)])
+                    annexInputs.append((annex, 200 + annex, "\(field(d)) \(group) \(half + 1)", units))
+                }
             }
             lines.append("")
             lines.append("MENTERI KETENAGAKERJAAN")
             lines.append("REPUBLIK INDONESIA,")
             documents.append((file, lines.joined(separator: "\n") + "\n"))
             manifest.decrees += 1
+        }
+
+        let annexes = ConcurrentMap.map(annexInputs.map { $0 }) { input in
+            StandardGenerator.annex(q: input.q, number: input.number, field: input.field, units: input.units, seed: seed)
+        }
+        for annex in annexes {
+            documents.append((annex.file, annex.text))
+            manifest.standards += 1
+            manifest.standardRows += annex.listedRows
+            manifest.definitions += annex.definitions
+            manifest.elements += annex.elements
+            manifest.criteria += annex.criteria
+            manifest.definitionPrerequisites += annex.prerequisites
+            for plant in annex.planted {
+                manifest.planted.append(PlantedDefect(rule: plant.rule, file: annex.file, line: plant.line))
+            }
         }
 
         for s in 0..<size.schemes {
