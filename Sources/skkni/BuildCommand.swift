@@ -12,7 +12,11 @@ struct BuildCommand: ParsableCommand {
 
     @Option(name: .long, help: "Direktori katalog.") var catalog = "catalog"
     @Option(name: .long, help: "Direktori keluaran.") var output = "_site"
-    @Option(name: .long, help: "Direktori templat dan aset situs.") var site = "site"
+    @Option(
+        name: .customLong("site"),
+        help: "Direktori templat dan aset situs (bawaan: site/ di sini, di samping katalog, atau milik program).")
+    var siteOption: String?
+    var site: String { siteDirectory(siteOption, catalog: catalog).path }
     @Flag(name: .long, help: "Cetak waktu tiap tahap (untuk scripts/bench).") var timings = false
     @Flag(name: .long, help: "Urai ulang semua dokumen, tanpa cache impor <katalog>/.cache/.") var noCache = false
     @Option(name: .long, help: "Tambahkan halaman perubahan.html: perubahan makna katalog sejak revisi git ini.")

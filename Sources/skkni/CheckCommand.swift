@@ -3,6 +3,7 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNISite
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Tampilkan juga temuan yang diterima baseline (format text).") var showSuppressed = false
     @Flag(name: .long, help: "Cetak waktu impor, indeks dan tiap aturan ke stderr, yang terlama dulu.")
     var benchmark = false
+    @Option(
+        name: .long,
+        help:
+            "Alamat situs katalog yang diterbitkan (mis. https://contoh.go.id/skkni/): SARIF menautkan setiap aturan ke halamannya."
+    )
+    var siteURL: String?
     @Argument(help: "Draf skema (.txt atau .docx) yang diperiksa terhadap katalog tanpa ditambahkan.") var drafts:
         [String] = []
 
@@ -51,7 +58,7 @@ struct CheckCommand: ParsableCommand {
             printError(lines.joined(separator: "\n"))
         }
         if writeBaseline {
-            let path = baseline ?? paths.baselineDisplay
+            let path = baseline ?? paths.baselinePath
             let previous = try? Baseline.load(from: URL(fileURLWithPath: path), displayPath: path)
             let accepted = Baseline.accepting(run.diagnostics, previous: previous, path: path)
             do {
@@ -66,7 +73,9 @@ struct CheckCommand: ParsableCommand {
         let color =
             format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let formatter = DiagnosticFormatter(
-            sourceLine: run.lines.line, place: run.lines.place, color: color, showSuppressed: showSuppressed)
+            sourceLine: run.lines.line, place: run.lines.place, color: color, showSuppressed: showSuppressed,
+            ruleURL: siteURL.map { base in { rule in (base.hasSuffix("/") ? base : base + "/") + SitePaths.rule(rule) }
+            })
         FileHandle.standardOutput.write(Data(formatter.format(run.diagnostics, as: format.value).utf8))
         let failing = run.diagnostics.contains {
             !$0.suppressed && ($0.severity == .error || (strict && $0.severity == .warning))
@@ -111,7 +120,7 @@ struct CheckRun {
         var draftDiagnostics: [Diagnostic] = []
         for path in draftPaths {
             do throws(ImportError) {
-                let draft = try importDraft(path)
+                let draft = try importDraft(path, paths: paths)
                 drafts.append(draft.scheme)
                 draftDiagnostics += draft.findings
                 documents[draft.scheme.source] = draft.text
@@ -126,10 +135,11 @@ struct CheckRun {
         diagnostics.sort(by: Diagnostic.ordered)
         let checkEnd = clock.now
         if useBaseline {
-            let path = baselinePath ?? paths.baselineDisplay
+            let path = baselinePath ?? paths.baselinePath
+            let shown = baselinePath.map(paths.display) ?? paths.baselineDisplay
             if FileManager.default.fileExists(atPath: path) {
                 do {
-                    diagnostics = try Baseline.load(from: URL(fileURLWithPath: path), displayPath: path).apply(
+                    diagnostics = try Baseline.load(from: URL(fileURLWithPath: path), displayPath: shown).apply(
                         to: diagnostics)
                 } catch {
                     printError("\(path): galat: baseline tidak dapat dibaca: \(FileErrorText.describe(error))")
@@ -141,7 +151,7 @@ struct CheckRun {
             }
         }
         return CheckRun(
-            loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: SourceLines(documents),
+            loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: SourceLines(documents, root: paths.root),
             importTime: imported - start, checkTime: checkEnd - checkStart, checkSteps: checked.steps)
     }
 }

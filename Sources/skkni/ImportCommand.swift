@@ -59,7 +59,8 @@ struct ImportCommand: ParsableCommand {
         }
         for document in accepted {
             let formatter = DiagnosticFormatter(
-                sourceLine: { _, line in document.text.shownLine(line) }, place: { _, line in document.text.place(line) })
+                sourceLine: { _, line in document.text.shownLine(line) },
+                place: { _, line in document.text.place(line) })
             printError(formatter.text(document.diagnostics).trimmingCharacters(in: .newlines))
             let target = paths.sourcesURL.appendingPathComponent((document.file as NSString).lastPathComponent)
             guard target.standardizedFileURL.path != URL(fileURLWithPath: document.file).standardizedFileURL.path
@@ -75,7 +76,7 @@ struct ImportCommand: ParsableCommand {
         }
         let loaded = try LoadedCatalog.loadOrExit(paths)
         for failure in loaded.result.failures { printError(failure.description) }
-        let lines = SourceLines(loaded.result.documents)
+        let lines = SourceLines(loaded.result.documents, root: paths.root)
         if !loaded.importDiagnostics.isEmpty {
             printError(DiagnosticFormatter(sourceLine: lines.line, place: lines.place).text(loaded.importDiagnostics))
         }

@@ -11,13 +11,82 @@ enum ExitStatus {
 }
 
 /// Options every command shares: where the catalogue lives.
+///
+/// Findings name files relative to the repository, the catalogue's parent folder, whatever the
+/// working directory and however `--catalog` was written: `catalog/sources/…` from the
+/// repository root and from `/tmp` with `--catalog /work/repo/catalog` alike, so the baseline
+/// and SARIF paths hold everywhere.
 struct ProjectPaths {
     var catalog: String
 
     var catalogURL: URL { URL(fileURLWithPath: catalog) }
-    var sourcesDisplay: String { (catalog as NSString).appendingPathComponent("sources") }
-    var sourcesURL: URL { URL(fileURLWithPath: sourcesDisplay) }
-    var baselineDisplay: String { (catalog as NSString).appendingPathComponent("baseline.json") }
+    /// The repository root: the catalogue's parent folder, absolute.
+    var root: String {
+        let absolute = SourcePath.display(catalog, base: FileManager.default.currentDirectoryPath)
+        let full = absolute.hasPrefix("/") ? absolute : FileManager.default.currentDirectoryPath + "/" + absolute
+        return (full as NSString).deletingLastPathComponent
+    }
+    /// The catalogue folder as findings name it (`catalog`).
+    var catalogDisplay: String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let shown = SourcePath.display(catalog, base: cwd)
+        let full = shown.hasPrefix("/") ? shown : cwd + "/" + shown
+        return SourcePath.display(full, base: root)
+    }
+    var sourcesDisplay: String { catalogDisplay + "/sources" }
+    var sourcesURL: URL { catalogURL.appendingPathComponent("sources") }
+    var baselineDisplay: String { catalogDisplay + "/baseline.json" }
+    var baselinePath: String { catalogURL.appendingPathComponent("baseline.json").path }
+
+    /// A path given on the command line as findings name it (see `SourcePath.display`).
+    func display(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let shown = SourcePath.display(path, base: cwd)
+        return SourcePath.display(shown.hasPrefix("/") ? shown : cwd + "/" + shown, base: root)
+    }
+}
+
+/// The site's templates and static files: `--site` when given; else `site/` in the working
+/// directory, next to the catalogue, or where the running binary was built or installed
+/// (`.build/<config>/skkni` -> `site/`, `bin/skkni` -> `share/skkni/site/`), so every command
+/// works from any folder.
+func siteDirectory(_ option: String?, catalog: String) -> URL {
+    if let option { return URL(fileURLWithPath: option) }
+    let fm = FileManager.default
+    var candidates = [
+        URL(fileURLWithPath: "site"),
+        URL(fileURLWithPath: catalog).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("site"),
+    ]
+    let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var folder = binary.deletingLastPathComponent()
+    for _ in 0..<4 {
+        candidates.append(folder.appendingPathComponent("site"))
+        candidates.append(folder.appendingPathComponent("share/skkni/site"))
+        folder = folder.deletingLastPathComponent()
+    }
+    return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("templates/layout.mustache").path) }
+        ?? candidates[0]
+}
+
+/// The catalogue's git revision for a report (`a1b2c3d, 2026-11-30`, with a note when the
+/// catalogue has uncommitted changes), or nil outside git.
+func catalogRevision(_ catalog: String) -> String? {
+    func git(_ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", catalog] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    guard let head = git(["log", "-1", "--format=%h, %cs", "--", "."]), !head.isEmpty else { return nil }
+    let dirty = git(["status", "--porcelain", "--", "."]).map { !$0.isEmpty } ?? false
+    return dirty ? head + " + perubahan belum di-commit" : head
 }
 
 /// Writes to standard error.
@@ -29,12 +98,17 @@ func printError(_ text: String) {
 final class SourceLines: @unchecked Sendable {
     private var documents: [String: DocumentText]
     private let lock = NSLock()
+    /// What relative names are relative to (the repository root); nil: the working directory.
+    let root: String?
 
-    init(_ documents: [String: DocumentText]) { self.documents = documents }
+    init(_ documents: [String: DocumentText], root: String? = nil) {
+        self.documents = documents
+        self.root = root
+    }
 
     /// The texts read so far, except those of `files` (which changed): for the next rebuild.
     func forgetting(_ files: Set<String>) -> SourceLines {
-        SourceLines(lock.withLock { documents.filter { !files.contains($0.key) } })
+        SourceLines(lock.withLock { documents.filter { !files.contains($0.key) } }, root: root)
     }
 
     func line(_ file: String, _ line: Int) -> String? {
@@ -48,7 +122,8 @@ final class SourceLines: @unchecked Sendable {
     private func text(_ file: String) -> DocumentText? {
         lock.lock()
         defer { lock.unlock() }
-        if documents[file] == nil, let data = FileManager.default.contents(atPath: file) {
+        let path = file.hasPrefix("/") || root == nil ? file : root! + "/" + file
+        if documents[file] == nil, let data = FileManager.default.contents(atPath: path) {
             documents[file] =
                 (try? Importer.readText(data, path: file))
                 ?? DocumentText(path: file, text: String(decoding: data, as: UTF8.self))
@@ -58,19 +133,16 @@ final class SourceLines: @unchecked Sendable {
 }
 
 /// A draft scheme for `check` and `report`, text or Word; a decree is refused.
-/// Its findings name it by `draftDisplayPath(path)`, whichever way the path was written.
-func importDraft(_ path: String) throws(ImportError) -> (scheme: Scheme, findings: [Diagnostic], text: DocumentText) {
-    let display = draftDisplayPath(path)
+/// Its findings name it as `paths.display(path)` does, whichever way the path was written.
+func importDraft(_ path: String, paths: ProjectPaths) throws(ImportError) -> (
+    scheme: Scheme, findings: [Diagnostic], text: DocumentText
+) {
+    let display = paths.display(path)
     let (document, findings, text) = try Importer.importFile(at: URL(fileURLWithPath: path), displayPath: display)
     guard case .scheme(let scheme) = document else {
         throw ImportError(file: display, line: 1, message: "draf harus berupa skema sertifikasi, bukan keputusan")
     }
     return (scheme, findings, text)
-}
-
-/// A draft's path as findings name it: relative to the working directory when inside it.
-func draftDisplayPath(_ path: String) -> String {
-    SourcePath.display(path, base: FileManager.default.currentDirectoryPath)
 }
 
 /// Whole milliseconds of a duration, for timings.

@@ -5,13 +5,21 @@ import SKKNICore
 import SKKNIImport
 import SKKNISite
 
+/// Today's date in the local calendar, as the report states it.
+func today() -> String {
+    let parts = Calendar(identifier: .gregorian).dateComponents([.day, .month, .year], from: Date())
+    return ReportPage.Provenance.date(day: parts.day ?? 1, month: parts.month ?? 1, year: parts.year ?? 1970)
+}
+
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Menulis satu halaman HTML mandiri untuk rapat panitia: unit draf, temuan dan perbaikannya, kemasan.")
 
     @Option(name: .long, help: "Direktori katalog.") var catalog = "catalog"
-    @Option(name: .long, help: "Direktori templat situs.") var site = "site"
+    @Option(
+        name: .long, help: "Direktori templat situs (bawaan: site/ di sini, di samping katalog, atau milik program).")
+    var site: String?
     @Option(name: .long, help: "Berkas HTML yang ditulis (bawaan: <draf>.html).") var output: String?
     @Argument(help: "Draf skema: teks (.txt) atau Word (.docx).") var draft: String
 
@@ -22,7 +30,7 @@ struct ReportCommand: ParsableCommand {
         let scheme: Scheme
         let importFindings: [Diagnostic]
         do throws(ImportError) {
-            (scheme, importFindings, document) = try importDraft(draft)
+            (scheme, importFindings, document) = try importDraft(draft, paths: paths)
         } catch {
             printError(error.description)
             throw ExitCode(ExitStatus.unreadable)
@@ -32,17 +40,18 @@ struct ReportCommand: ParsableCommand {
         let target = output ?? ((draft as NSString).deletingPathExtension + ".html")
         do {
             let html = try ReportPage.render(
-                review, siteDirectory: URL(fileURLWithPath: site),
+                review, siteDirectory: siteDirectory(site, catalog: catalog),
                 sourceLine: { file, line in file == shown ? document.line(line) : nil },
-                place: { file, line in (file == shown ? document.place(line) : nil) ?? "baris \(line)" })
+                place: { file, line in (file == shown ? document.place(line) : nil) ?? "baris \(line)" },
+                provenance: ReportPage.Provenance(date: today(), revision: catalogRevision(catalog)))
             try Data(html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
             printError("\(target): galat: laporan tidak dapat ditulis: \(FileErrorText.describe(error))")
             throw ExitCode(ExitStatus.unreadable)
         }
-        let errors = review.findings.filter { $0.diagnostic.severity == .error }.count
+        let errors = review.findings.flatMap { [$0.diagnostic] + $0.resolves }.filter { $0.severity == .error }.count
         print(
-            "laporan ditulis ke \(target): \(review.units.count) unit, \(review.findings.count) temuan (\(errors) galat)"
+            "laporan ditulis ke \(target): \(review.units.count) unit, \(review.findingCount) temuan (\(errors) galat) dari \(review.findings.count) penyebab"
         )
         if errors > 0 { throw ExitCode(ExitStatus.findings) }
     }

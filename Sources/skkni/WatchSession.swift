@@ -124,9 +124,9 @@ final class WatchSession {
         lap("periksa")
         var diagnostics = (result.diagnostics + found).sorted(by: Diagnostic.ordered)
         do {
-            if FileManager.default.fileExists(atPath: paths.baselineDisplay) {
+            if FileManager.default.fileExists(atPath: paths.baselinePath) {
                 diagnostics = try Baseline.load(
-                    from: URL(fileURLWithPath: paths.baselineDisplay), displayPath: paths.baselineDisplay
+                    from: URL(fileURLWithPath: paths.baselinePath), displayPath: paths.baselineDisplay
                 ).apply(to: diagnostics)
             }
         } catch {
@@ -134,7 +134,7 @@ final class WatchSession {
             return false
         }
         let findings = diagnostics
-        let lines = changed.map { self.lines.forgetting($0) } ?? SourceLines([:])
+        let lines = changed.map { self.lines.forgetting($0) } ?? SourceLines([:], root: paths.root)
         self.lines = lines
         let formatter = DiagnosticFormatter(sourceLine: lines.line, place: lines.place)
         let findingFiles: @Sendable () -> [(String, Data)] = {
@@ -254,7 +254,7 @@ final class WatchSession {
 
     /// A stamp of each file of the baseline and the site's templates and static files.
     func stampsOfWatchedFiles() -> [String: FileStamp] {
-        var files = [paths.baselineDisplay]
+        var files = [paths.baselinePath]
         for folder in ["templates", "static"] {
             let directory = site.appendingPathComponent(folder).path
             for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {

@@ -137,7 +137,10 @@ enum CLI {
     @Test func importOfTheCommittedSourcesChangesNothing() throws {
         let result = try CLI.run(["import", "--check"])
         #expect(result.status == 0, "\(result.stdout)")
-        #expect(result.stdout.contains("1 keputusan, 14 kualifikasi, 4 skema, 401 baris unit"))
+        // The seeds, the Permendag draft, twelve LSP schemes and five SKKNI decrees.
+        #expect(
+            result.stdout.contains(
+                "2 keputusan, 25 kualifikasi, 16 skema, 641 baris unit; 5 keputusan SKKNI (109 uraian unit)"))
     }
 
     @Test func buildWritesTheDatabase() throws {
@@ -250,7 +253,9 @@ enum CLI {
         #expect(!html.contains("<link"))  // self-contained
         #expect(html.contains("<td>kode rusak</td>"))
         #expect(html.contains("[SKK104] malformed-code"))
-        #expect(html.contains("Perbaikan: Perbaiki kode"))
+        #expect(html.contains("Perbaikan: Tulis M.74SPS03."))
+        #expect(!html.contains("skkni "))  // no command-line advice for a committee
+        #expect(html.contains("Diperiksa terhadap: KEPMEN 3/2021"))
         #expect(html.contains("Dibandingkan dengan kemasan kualifikasi I (KEPMEN 3/2021, jenjang 4 Asesor)"))
         #expect(html.contains("<td>pilihan</td><td>tidak dipilih</td>"))
     }
@@ -266,7 +271,7 @@ enum CLI {
         let mine = result.stdout.split(separator: "\n").filter { $0.hasPrefix(WordDraftCommandTests.draft) }
         #expect(
             mine.contains(
-                "\(WordDraftCommandTests.draft):18: error: [SKK104] kode unit N.78SPS02.O22.2 tidak sesuai format kode unit SKKNI; mungkin maksudnya N.78SPS02.022.2 (huruf dan angka yang mirip tertukar), yang ada di katalog"
+                "\(WordDraftCommandTests.draft):18: error: [SKK104] kode unit N.78SPS02.O22.2 tidak sesuai format kode unit SKKNI; mungkin maksudnya N.78SPS02.022.2 (huruf dan angka yang mirip tertukar), yang ada di katalog dengan judul yang sama"
             ))
         // Under each finding, the row as Word shows it, with where it is in the document.
         #expect(
@@ -290,6 +295,11 @@ enum CLI {
         let html = try String(contentsOf: output, encoding: .utf8)
         #expect(html.contains("<td>tabel 1 baris 5</td><td>N.78SPS02.O22.2</td>"))
         #expect(html.contains("[SKK104] malformed-code, tabel 1 baris 5<br>"))
+        // One fix, two findings: the corrected code is the missing inti unit.
+        #expect(html.contains("Perbaikan: Tulis N.78SPS02.022.2 &quot;Merencanakan Evaluasi Hasil Pembelajaran&quot;"))
+        #expect(html.contains("Perbaikan ini juga menyelesaikan:"))
+        #expect(html.contains("<td>judul berbeda</td>"))
+        #expect(!html.contains("paragraf 12"))
         #expect(html.contains("[SKK104] malformed-code"))
         #expect(html.contains("Dibandingkan dengan kemasan kualifikasi B (KEPMEN 3/2021, jenjang 4 Instruktur)"))
     }

@@ -16,15 +16,18 @@ public struct DiagnosticFormatter {
     public var place: (String, Int) -> String?
     public var color: Bool
     public var showSuppressed: Bool
+    /// The address of a rule's page on the published site (`--site-url`), for SARIF's `helpUri`.
+    public var ruleURL: ((String) -> String)?
 
     public init(
         sourceLine: @escaping (String, Int) -> String?, place: @escaping (String, Int) -> String? = { _, _ in nil },
-        color: Bool = false, showSuppressed: Bool = false
+        color: Bool = false, showSuppressed: Bool = false, ruleURL: ((String) -> String)? = nil
     ) {
         self.sourceLine = sourceLine
         self.place = place
         self.color = color
         self.showSuppressed = showSuppressed
+        self.ruleURL = ruleURL
     }
 
     /// ` (halaman 3 baris 12)` after a location that has a place, else nothing.
@@ -36,7 +39,7 @@ public struct DiagnosticFormatter {
         switch format {
         case .text: text(diagnostics)
         case .json: json(diagnostics)
-        case .sarif: SARIF.document(diagnostics, sourceLine: sourceLine, place: place)
+        case .sarif: SARIF.document(diagnostics, sourceLine: sourceLine, place: place, ruleURL: ruleURL)
         case .github: github(diagnostics)
         }
     }

@@ -21,9 +21,9 @@ enum SARIF {
 
     struct Tool: Encodable { var driver: Driver }
 
+    /// No `informationUri`: the tool has no public home page to name (SARIF makes it optional).
     struct Driver: Encodable {
         var name = "skkni"
-        var informationUri = "https://github.com/skkni/skkni"
         var semanticVersion = "0.1.0"
         var rules: [ReportingDescriptor]
     }
@@ -36,8 +36,16 @@ enum SARIF {
         var shortDescription: Message
         var fullDescription: Message
         var defaultConfiguration: Configuration
+        /// The rule's documentation: its summary, rationale and how to fix (text and Markdown).
+        var help: MultiformatMessage
+        /// The rule's page on the published site, when `--site-url` is given.
         var helpUri: String?
         struct Configuration: Encodable { var level: String }
+    }
+
+    struct MultiformatMessage: Encodable {
+        var text: String
+        var markdown: String
     }
 
     struct Result: Encodable {
@@ -85,11 +93,15 @@ enum SARIF {
     }
 
     /// Descriptors of every rule that can appear: checker rules, importer issues, baseline.
-    static func descriptors() -> [ReportingDescriptor] {
+    static func descriptors(ruleURL: ((String) -> String)? = nil) -> [ReportingDescriptor] {
         RuleRegistry.allRules.map { r in
-            ReportingDescriptor(
+            let body = r.rationale == r.summary ? "" : "\n\n\(r.rationale)"
+            return ReportingDescriptor(
                 id: r.identifier, name: r.name, shortDescription: Message(text: r.summary),
-                fullDescription: Message(text: r.rationale), defaultConfiguration: .init(level: level(r.severity)))
+                fullDescription: Message(text: r.rationale), defaultConfiguration: .init(level: level(r.severity)),
+                help: MultiformatMessage(
+                    text: r.summary + body, markdown: "**\(r.identifier) \(r.name)**: \(r.summary)\(body)"),
+                helpUri: ruleURL?(r.identifier))
         }
     }
 
@@ -105,12 +117,12 @@ enum SARIF {
 
     static func document(
         _ diagnostics: [Diagnostic], sourceLine: (String, Int) -> String?,
-        place: (String, Int) -> String? = { _, _ in nil }
+        place: (String, Int) -> String? = { _, _ in nil }, ruleURL: ((String) -> String)? = nil
     ) -> String {
         func properties(_ location: SourceLocation) -> [String: String]? {
             place(location.file, location.line).map { ["place": $0] }
         }
-        let rules = descriptors()
+        let rules = descriptors(ruleURL: ruleURL)
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let results = diagnostics.map { d in
             Result(

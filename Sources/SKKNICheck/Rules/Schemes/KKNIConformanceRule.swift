@@ -31,10 +31,10 @@ public struct KKNIConformanceRule: Rule {
             .scheme(
                 """
                 SKEMA SERTIFIKASI KKNI LEVEL 4 ASESOR
-                ↓5.1. Jenis Kemasan : KKNI
+                5.1. Jenis Kemasan : KKNI
                 5.2. Nama Skema : Asesor Jenjang 4
                 NO\tKODE UNIT\tJUDUL UNIT
-                1\tM.74SPS03.088.2\tMerencanakan Aktivitas dan Proses Asesmen
+                ↓1\tM.74SPS03.088.2\tMerencanakan Aktivitas dan Proses Asesmen
                 """, catalog: catalog)
         ],
         nonTriggeringExamples: [
@@ -82,6 +82,10 @@ public struct KKNIConformanceRule: Rule {
                 continue
             }
             let who = CheckContext.describe(q, in: decree)
+            // What the unit table lacks is reported at the table (its first row), where it is
+            // fixed; the packaging type line is related.
+            let table = scheme.units.first.map { context.location(scheme, line: $0.line) } ?? at
+            let declared = RelatedLocation(at, "jenis kemasan KKNI dinyatakan di sini")
             let catalogCodes = context.catalogCodes(ofScheme: s)
             let codes = Set(catalogCodes.compactMap { $0 })
             let identities = Set(scheme.units.map(\.code.identity))
@@ -90,10 +94,11 @@ public struct KKNIConformanceRule: Rule {
                 found.append(
                     finding(
                         "skema KKNI \(scheme.occupation) tidak memuat unit inti \(unit.code) \(unit.cleanTitle) dari \(who)\(detail)",
-                        at: at, subject: unit.code.raw,
+                        at: table, subject: unit.code.raw,
                         related: [
+                            declared,
                             RelatedLocation(
-                                SourceLocation(file: decree.source, line: unit.line), "unit inti \(q.letter)")
+                                SourceLocation(file: decree.source, line: unit.line), "unit inti \(q.letter)"),
                         ]))
             }
             let intiCodes = Set(q.units(.inti).map(\.code))
@@ -103,7 +108,7 @@ public struct KKNIConformanceRule: Rule {
                 found.append(
                     finding(
                         "skema KKNI \(scheme.occupation) memuat \(chosen) unit pilihan dari \(who), padahal aturan pengemasan meminta \(needed)",
-                        at: at, subject: scheme.id))
+                        at: table, subject: scheme.id, related: [declared]))
             }
             let packaged = intiCodes.union(pilihanCodes)
             for (unit, catalogCode) in zip(scheme.units, catalogCodes) {
