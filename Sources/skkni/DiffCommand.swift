@@ -43,8 +43,9 @@ enum CatalogChanges {
         let listing = try git(["ls-tree", "-r", "--name-only", revision, "--", prefix], in: URL(fileURLWithPath: root))
         for path in listing.split(separator: "\n").map(String.init)
         where path.hasSuffix(".json")
-            && (path.hasPrefix(prefix + CatalogStore.decreesFolder + "/")
-                || path.hasPrefix(prefix + CatalogStore.schemesFolder + "/"))
+            && [CatalogStore.decreesFolder, CatalogStore.schemesFolder, CatalogStore.standardsFolder].contains(where: {
+                path.hasPrefix(prefix + $0 + "/")
+            })
         {
             let relative = String(path.dropFirst(prefix.count))
             guard OutputDirectory.isSafe(relative) else { continue }

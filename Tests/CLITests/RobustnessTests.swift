@@ -118,12 +118,12 @@ struct ScratchProject {
         #expect(said.contains("jeda pada tahap \(stage)"))
         #expect(!project.leftovers.isEmpty)  // it really was killed mid-write
         #expect(ScratchProject.snapshot(project.output) == before)
-        #expect(try ScratchProject.databaseUnits(project.output) == 401)
+        #expect(try ScratchProject.databaseUnits(project.output) == 641)
 
         let next = try project.build()
         #expect(next.status == 0, "\(next.stderr)")
         #expect(project.leftovers.isEmpty)
-        #expect(try ScratchProject.databaseUnits(project.output) == 401 - 10)  // the Produksi scheme's 10 rows
+        #expect(try ScratchProject.databaseUnits(project.output) == 641 - 10)  // the Produksi scheme's 10 rows
         #expect(
             !FileManager.default.fileExists(
                 atPath: project.output.appendingPathComponent("skema").path + "/skema-klaster-pengelolaan-produksi.html"
@@ -154,7 +154,7 @@ struct ScratchProject {
         let next = try project.build()
         #expect(next.status == 0, "\(next.stderr)")
         #expect(project.leftovers.isEmpty)
-        #expect(try ScratchProject.databaseUnits(project.output) == 401 - 10)
+        #expect(try ScratchProject.databaseUnits(project.output) == 641 - 10)
         #expect(!fm.fileExists(atPath: project.output.appendingPathComponent("kosong").path))
         try project.expectOutputIsAFreshBuild()
     }
@@ -306,7 +306,10 @@ struct ScratchProject {
         let siteB = ScratchProject.snapshot(b.output)
         #expect(siteA.keys.sorted() == siteB.keys.sorted())
         for (path, data) in siteA { #expect(siteB[path] == data, "\(path) differs") }
-        #expect(ScratchProject.snapshot(a.catalog) == ScratchProject.snapshot(b.catalog))
+        // The normalised catalogue files; the import cache records each file's inode, which differs by design.
+        let catalogA = ScratchProject.snapshot(a.catalog).filter { !$0.key.hasPrefix(".cache/") }
+        let catalogB = ScratchProject.snapshot(b.catalog).filter { !$0.key.hasPrefix(".cache/") }
+        #expect(catalogA == catalogB)
     }
 
     @Test func missingCatalogAndUnwritableOutputAreOneClearLineAndExitTwo() throws {
