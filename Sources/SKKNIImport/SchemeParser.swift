@@ -589,10 +589,12 @@ extension Importer {
         let decreeHeader = plains.firstIndex {
             LineText.hasUppercasedPrefix($0, "KEPUTUSAN MENTERI") || LineText.hasUppercasedPrefix($0, "PERATURAN MENTERI")
         }
-        // A line that names the code column but is no header (`Kode Unit` alone, `No Kode Judul`).
+        // A line that names the code column but is no header (`Kode Unit` alone, `No Kode Judul`),
+        // or a numbered title column without the code column (`No. Judul Unit`).
         let nearHeader = plains.firstIndex { plain in
-            LineText.mentions(plain, "kode") && !SchemeParser.isTableHeader(plain)
-                && SchemeParser.value(of: "Kode Unit", in: plain) == nil && plain.count < 100
+            guard !SchemeParser.isTableHeader(plain), plain.count < 100 else { return false }
+            if LineText.hasLowercasedPrefix(plain, "no"), LineText.mentions(plain, "judul unit") { return true }
+            return LineText.mentions(plain, "kode") && SchemeParser.value(of: "Kode Unit", in: plain) == nil
                 && (LineText.mentions(plain, "kode unit") || LineText.mentions(plain, "judul"))
         }
         let firstRow = plains.firstIndex { plain in

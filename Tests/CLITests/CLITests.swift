@@ -134,6 +134,35 @@ enum CLI {
             try FileManager.default.contentsOfDirectory(atPath: catalog.appendingPathComponent("sources").path).isEmpty)
     }
 
+    /// A scheme whose table header lacks its code column is refused: the message names the
+    /// kind it came closest to and the line that looked like a header; with `--format json`
+    /// the refusal is a JSON object on stdout; the catalogue is left as it was and nothing
+    /// else is said (no re-import, no summary).
+    @Test func aRefusedImportSaysWhyAtTheNearestLineAndChangesNothing() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        let draft = project.root.appendingPathComponent("skema-tanpa-kode.txt")
+        try "SKEMA SERTIFIKASI KLASTER CONTOH\n\nNo.   Judul Unit\n1   Menyusun Program Pelatihan\n"
+            .write(to: draft, atomically: true, encoding: .utf8)
+        let before = ScratchProject.snapshot(project.catalog).filter { !$0.key.hasPrefix(".cache/") }
+        let text = try CLI.run(["import", "--catalog", "catalog", "skema-tanpa-kode.txt"], in: project.root)
+        #expect(text.status == 1)
+        #expect(text.stderr.contains("skema-tanpa-kode.txt:3: galat: bukan dokumen yang dikenali: paling mirip skema sertifikasi"))
+        #expect(text.stderr.contains("kolomnya tidak lengkap"))
+        #expect(text.stderr.split(separator: "\n").count == 1, "\(text.stderr)")
+        #expect(text.stdout.isEmpty)
+        let json = try CLI.run(
+            ["import", "--catalog", "catalog", "--format", "json", "skema-tanpa-kode.txt"], in: project.root)
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let refused = try #require(object?["refused"] as? [[String: Any]])
+        #expect(refused.count == 1)
+        #expect(refused.first?["file"] as? String == "skema-tanpa-kode.txt")
+        #expect(refused.first?["line"] as? Int == 3)
+        #expect((refused.first?["message"] as? String)?.contains("kepala tabel") == true)
+        #expect(ScratchProject.snapshot(project.catalog).filter { !$0.key.hasPrefix(".cache/") } == before)
+    }
+
     @Test func importOfTheCommittedSourcesChangesNothing() throws {
         let result = try CLI.run(["import", "--check"])
         #expect(result.status == 0, "\(result.stdout)")
