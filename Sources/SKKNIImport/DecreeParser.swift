@@ -378,7 +378,9 @@ struct DecreeParser {
                 firstLetters.append("")
             } else if let heading = DecreeParser.heading(plain) {
                 guard part != nil else { return false }
-                if firstLetters[firstLetters.count - 1].isEmpty { firstLetters[firstLetters.count - 1] = heading.letter }
+                if firstLetters[firstLetters.count - 1].isEmpty {
+                    firstLetters[firstLetters.count - 1] = heading.letter
+                }
             }
         }
         let parts = firstLetters.filter { !$0.isEmpty }
@@ -539,8 +541,9 @@ struct DecreeParser {
         }
         // Not a row: the wrapped rest of the previous row's title (perhaps with its
         // prerequisite column), or text that does not belong in the table.
-        if let pending = state.pendingRow, !UnitRowParser.words(plain[...]).contains(where: UnitRowParser.isCodeLike)
-            || UnitRowParser.splitPrerequisites(Substring(plain)).prerequisites != nil
+        if let pending = state.pendingRow,
+            !UnitRowParser.words(plain[...]).contains(where: UnitRowParser.isCodeLike)
+                || UnitRowParser.splitPrerequisites(Substring(plain)).prerequisites != nil
         {
             let (more, prerequisites) = UnitRowParser.splitPrerequisites(Substring(plain))
             var unit = state.qualification.units[pending]
@@ -563,7 +566,9 @@ struct DecreeParser {
     /// A line below a stacked row's code: words left of the third column continue the title,
     /// words in it are prerequisite codes (`Tidak ada`, or the prerequisites' titles, which the
     /// catalogue takes from their own rows).
-    private mutating func readStacked(_ raw: String, plain: String, lineNumber: Int, into state: inout QualificationState) {
+    private mutating func readStacked(
+        _ raw: String, plain: String, lineNumber: Int, into state: inout QualificationState
+    ) {
         guard var row = state.stacked else { return }
         let columns = DecreeParser.columns(raw)
         guard let first = columns.first else { return }
@@ -776,7 +781,9 @@ struct DecreeParser {
                     q.jobTitleNotes.append(text)
                 } else if text.lowercased().hasPrefix("no"), LineText.mentions(text, "kemungkinan jabatan") {
                     continue  // the column headings of a numbered list
-                } else if let item = LineText.letteredItem(text) ?? DecreeParser.numberedItem(text).map({ ("", $0.text) })
+                } else if let item = LineText.letteredItem(text) ?? DecreeParser.numberedItem(text).map({
+                    ("", $0.text)
+                })
                     ?? DecreeParser.bareNumberedItem(text).map({ ("", $0) })
                 {
                     q.jobTitles.append(TitleText.clean(item.text))

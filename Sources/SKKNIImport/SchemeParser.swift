@@ -413,7 +413,9 @@ struct SchemeParser {
                 continue
             }
             // Another version of a listed unit.
-            if let code, let k = units.indices.first(where: { !matched[$0] && units[$0].code.identity == code.identity }) {
+            if let code,
+                let k = units.indices.first(where: { !matched[$0] && units[$0].code.identity == code.identity })
+            {
                 matched[k] = true
                 report(
                     "versi kode unit berbeda: rincian \(code.raw), daftar unit \(document.lineName(units[k].line)) \(units[k].code.raw)",
@@ -423,7 +425,11 @@ struct SchemeParser {
             }
             // Another code for a listed title.
             let key = SchemeParser.wordingKey(block.title)
-            if !key.isEmpty, let k = units.indices.first(where: { !matched[$0] && SchemeParser.wordingKey(units[$0].cleanTitle) == key }) {
+            if !key.isEmpty,
+                let k = units.indices.first(where: {
+                    !matched[$0] && SchemeParser.wordingKey(units[$0].cleanTitle) == key
+                })
+            {
                 matched[k] = true
                 report(
                     "kode unit berbeda untuk judul \"\(units[k].cleanTitle)\": rincian \(shown), daftar unit \(document.lineName(units[k].line)) \(units[k].code.raw)",
@@ -520,7 +526,8 @@ struct SchemeParser {
     /// Titles compared for wording: letters and digits only, in lower case, so that case,
     /// dashes and spacing do not count (`Pengolah Kata – Tingkat` = `Pengolah Kata Tingkat`).
     static func wordingKey(_ title: String) -> String {
-        TitleText.clean(title).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        TitleText.clean(title).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(
+            separator: " ")
     }
 
     /// A wrapped title goes on in lower case or with a connecting word, never as a number or heading.
@@ -587,7 +594,8 @@ extension Importer {
         let schemeTitle = document.lines.firstIndex { SchemeParser.titleText($0) != nil }
         let tableHeader = plains.firstIndex(where: SchemeParser.isTableHeader)
         let decreeHeader = plains.firstIndex {
-            LineText.hasUppercasedPrefix($0, "KEPUTUSAN MENTERI") || LineText.hasUppercasedPrefix($0, "PERATURAN MENTERI")
+            LineText.hasUppercasedPrefix($0, "KEPUTUSAN MENTERI")
+                || LineText.hasUppercasedPrefix($0, "PERATURAN MENTERI")
         }
         // A line that names the code column but is no header (`Kode Unit` alone, `No Kode Judul`),
         // or a numbered title column without the code column (`No. Judul Unit`).
@@ -615,7 +623,9 @@ extension Importer {
                 )
             }
             return error(
-                title, "paling mirip skema sertifikasi ('\(titleText)'), tetapi tidak ada tabel unit 'No | Kode Unit | Judul Unit'")
+                title,
+                "paling mirip skema sertifikasi ('\(titleText)'), tetapi tidak ada tabel unit 'No | Kode Unit | Judul Unit'"
+            )
         }
         if let title = schemeTitle, title >= Importer.headingWindow {
             return error(

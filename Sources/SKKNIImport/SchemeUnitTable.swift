@@ -106,7 +106,9 @@ struct SchemeUnitTable {
         {
             return true
         }
-        if SchemeParser.value(of: "Kode Unit", in: plain) != nil || SchemeParser.value(of: "Judul Unit", in: plain) != nil {
+        if SchemeParser.value(of: "Kode Unit", in: plain) != nil
+            || SchemeParser.value(of: "Judul Unit", in: plain) != nil
+        {
             return true
         }
         return false
@@ -201,7 +203,7 @@ struct SchemeUnitTable {
             if var current = rows.last {
                 let nextNeedsHead = next.map(SchemeUnitTable.needsHead) ?? false
                 for (n, fragment) in lines.enumerated() {
-                    if SchemeUnitTable.continues(fragment.text) || SchemeUnitTable.isOpen(current.title) { 
+                    if SchemeUnitTable.continues(fragment.text) || SchemeUnitTable.isOpen(current.title) {
                         current.lower.append(fragment)
                         continue
                     }
@@ -221,7 +223,8 @@ struct SchemeUnitTable {
                     next!.upper = Array(down) + next!.upper
                 } else {
                     // Text after the header before any row, with no row to go to.
-                    for fragment in down where fragment.text.split(separator: " ").contains(where: { UnitRowParser.looksLikeUnitCode($0) }) {
+                    for fragment in down
+                    where fragment.text.split(separator: " ").contains(where: { UnitRowParser.looksLikeUnitCode($0) }) {
                         report("baris tabel unit tidak dapat dibaca: \(fragment.text.prefix(80))", fragment.line)
                     }
                 }

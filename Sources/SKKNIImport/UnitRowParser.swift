@@ -57,7 +57,10 @@ enum UnitRowParser {
         guard bytes.count >= 9, bytes.count <= 26, let first = bytes.first, (0x41...0x5A).contains(first) else {
             return false
         }
-        guard bytes.allSatisfy({ $0 == 0x2E || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        guard
+            bytes.allSatisfy({
+                $0 == 0x2E || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)
+            })
         else { return false }
         let parts = bytes.split(separator: 0x2E, omittingEmptySubsequences: false)
         guard parts.count == 3 || parts.count == 4, parts.allSatisfy({ !$0.isEmpty }) else { return false }

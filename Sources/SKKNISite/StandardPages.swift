@@ -75,7 +75,8 @@ extension PageFactory {
                 let shown = entry.versions.first?.titles.first?.title ?? ""
                 if TitleText.fold(shown) != TitleText.fold(d.title) {
                     entries.append(
-                        SearchIndex.Entry(label: d.code.identity, title: d.title, path: SitePaths.unit(d.code.identity)))
+                        SearchIndex.Entry(label: d.code.identity, title: d.title, path: SitePaths.unit(d.code.identity))
+                    )
                 }
             }
         }

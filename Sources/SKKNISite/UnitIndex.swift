@@ -67,7 +67,8 @@ enum UnitIndex {
                 let i = index(d.code)
                 addTitle(i, d.title, SourceLocation(file: standard.source, line: d.line))
                 versions[i].definitions.append(
-                    Definition(decreeID: standard.id, decreeLabel: standard.label, source: standard.source, definition: d))
+                    Definition(
+                        decreeID: standard.id, decreeLabel: standard.label, source: standard.source, definition: d))
             }
         }
         for (decree, q) in catalog.qualifications {

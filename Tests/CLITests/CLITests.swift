@@ -147,7 +147,9 @@ enum CLI {
         let before = ScratchProject.snapshot(project.catalog).filter { !$0.key.hasPrefix(".cache/") }
         let text = try CLI.run(["import", "--catalog", "catalog", "skema-tanpa-kode.txt"], in: project.root)
         #expect(text.status == 1)
-        #expect(text.stderr.contains("skema-tanpa-kode.txt:3: galat: bukan dokumen yang dikenali: paling mirip skema sertifikasi"))
+        #expect(
+            text.stderr.contains(
+                "skema-tanpa-kode.txt:3: galat: bukan dokumen yang dikenali: paling mirip skema sertifikasi"))
         #expect(text.stderr.contains("kolomnya tidak lengkap"))
         #expect(text.stderr.split(separator: "\n").count == 1, "\(text.stderr)")
         #expect(text.stdout.isEmpty)

@@ -88,7 +88,8 @@ import Testing
         }
         // And the committed baseline's entries for the seeds still match every seed finding, none stale.
         var baseline = try Baseline.load(
-            from: SeedCatalog.root.appendingPathComponent("catalog/baseline.json"), displayPath: "catalog/baseline.json")
+            from: SeedCatalog.root.appendingPathComponent("catalog/baseline.json"), displayPath: "catalog/baseline.json"
+        )
         let seedFiles = Set(SeedCatalog.result.documents.keys)
         baseline.entries = baseline.entries.filter { seedFiles.contains($0.file) }
         let applied = baseline.apply(

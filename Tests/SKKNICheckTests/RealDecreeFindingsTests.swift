@@ -28,7 +28,8 @@ enum RealDecreeCatalog {
         let duplicate = duplicates[0]
         #expect(duplicate.location == SourceLocation(file: RealDecreeCatalog.path, line: 1805))
         #expect(duplicate.related.map(\.location.line) == [1793])
-        #expect(duplicate.message.contains("kualifikasi III-D (Konsep Permendag …/2025, jenjang 6 Sales dan Marketing)"))
+        #expect(
+            duplicate.message.contains("kualifikasi III-D (Konsep Permendag …/2025, jenjang 6 Sales dan Marketing)"))
         // Its consequence: six rows, five units, for a rule asking six.
         let count = RealDecreeCatalog.of("packaging-count")
         #expect(count.map(\.location.line) == [1775])

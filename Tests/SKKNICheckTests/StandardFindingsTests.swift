@@ -25,7 +25,9 @@ import Testing
 
     static func file(_ stem: String) -> String { "\(folder)/\(stem).txt" }
 
-    static func at(_ stem: String, _ line: Int) -> SKKNICore.SourceLocation { SKKNICore.SourceLocation(file: file(stem), line: line) }
+    static func at(_ stem: String, _ line: Int) -> SKKNICore.SourceLocation {
+        SKKNICore.SourceLocation(file: file(stem), line: line)
+    }
 
     @Test func everyListedDisagreementAndNothingElse() {
         let net = "skkni-kepmen-321-2016-jaringan-komputer"

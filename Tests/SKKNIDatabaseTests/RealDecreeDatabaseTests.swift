@@ -25,7 +25,8 @@ import Testing
         let url = dir.appendingPathComponent("skkni.sqlite")
         try CatalogDatabase.write(catalog, diagnostics: [], to: url)
         try DatabaseQueue(path: url.path).read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT kind, number, year, draft FROM decrees WHERE id = ?", arguments: [draft.id])!
+            let row = try Row.fetchOne(
+                db, sql: "SELECT kind, number, year, draft FROM decrees WHERE id = ?", arguments: [draft.id])!
             #expect(row["kind"] as String == "PERMENDAG")
             #expect(row["number"] as Int? == nil)
             #expect(row["year"] as Int == 2025 && row["draft"] as Int == 1)

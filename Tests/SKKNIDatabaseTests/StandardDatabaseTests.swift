@@ -27,11 +27,13 @@ import Testing
         let url = dir.appendingPathComponent("skkni.sqlite")
         try CatalogDatabase.write(catalog, diagnostics: [], to: url)
         try DatabaseQueue(path: url.path).read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT kind, number, year, field, line FROM decrees WHERE id = 'kepmen-299-2020'")!
+            let row = try Row.fetchOne(
+                db, sql: "SELECT kind, number, year, field, line FROM decrees WHERE id = 'kepmen-299-2020'")!
             #expect(row["kind"] as String == "SKKNI")
             #expect(row["number"] as Int == 299 && row["year"] as Int == 2020 && row["line"] as Int == 4)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM decrees WHERE kind = 'SKKNI'") == 1)
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM decree_units WHERE decree = 'kepmen-299-2020'") == 21)
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM decree_units WHERE decree = 'kepmen-299-2020'") == 21)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_definitions") == 21)
             let title = try String.fetchOne(
                 db, sql: "SELECT title FROM decree_units WHERE code = 'J.62DMI00.021.1'")
@@ -40,7 +42,8 @@ import Testing
                 try String.fetchOne(db, sql: "SELECT title FROM unit_definitions WHERE code = 'J.62DMI00.021.1'")
                     == "Membuat Laporan Akhir Proyek Data science")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_elements WHERE code = 'J.62DMI00.001.1'") == 4)
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_criteria WHERE code = 'J.62DMI00.001.1'") == 12)
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_criteria WHERE code = 'J.62DMI00.001.1'") == 12)
             let first = try Row.fetchOne(
                 db,
                 sql: """

@@ -73,7 +73,9 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-fuzz-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/seeds"), to: dir)
-        for name in ["skema-okupasi-penyelenggara-pelatihan-lsptki-2022", "skema-junior-network-administrator-lsp-signal"] {
+        for name in [
+            "skema-okupasi-penyelenggara-pelatihan-lsptki-2022", "skema-junior-network-administrator-lsp-signal",
+        ] {
             try FileManager.default.copyItem(
                 at: Self.root.appendingPathComponent("Tests/Fixtures/real/skema/\(name).pdf"),
                 to: dir.appendingPathComponent("\(name).pdf"))
@@ -87,7 +89,9 @@ import Testing
             seen.formUnion(fuzzCase.pdfMutations)
             let outcome = harness.run(fuzzCase)
             outcomes[outcome.code, default: 0] += 1
-            #expect(outcome == .imported || outcome == .rejected, "case \(fuzzCase.index) \(fuzzCase.mutationNames): \(outcome)")
+            #expect(
+                outcome == .imported || outcome == .rejected,
+                "case \(fuzzCase.index) \(fuzzCase.mutationNames): \(outcome)")
         }
         #expect(seen == Set(PDFMutation.allCases))
         #expect(outcomes.values.reduce(0, +) == 40)

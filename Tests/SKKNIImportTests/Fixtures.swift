@@ -10,7 +10,8 @@ enum Seeds {
     static let decreeFile = "catalog/sources/kepmen-3-2021-kkni-pelatihan-kerja-sertifikasi.txt"
 
     static let result: ImportResult = {
-        try! Importer.importDirectory(root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
+        try! Importer.importDirectory(
+            root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
     }()
 
     static var decree: Decree { result.catalog.decrees[0] }

@@ -89,14 +89,18 @@ enum RealPDFs {
         #expect(
             try row(jmp, 1)
                 == (
-                    "J.612000.001.01", "Menunjukkan Platform Operating System Dan Bahasa Pemrograman Di Dalam Perangkat Lunak",
+                    "J.612000.001.01",
+                    "Menunjukkan Platform Operating System Dan Bahasa Pemrograman Di Dalam Perangkat Lunak",
                     "halaman 6 baris 5"
                 ))
         #expect(try row(jmp, 2).title == "Merancang Database Dan Data Persistence Pada Mobile Data")
         #expect(try row(jmp, 3).title == "Menyusun Mobile Location Based Service, GPS Dan Mobile Navigation")
         #expect(try row(jmp, 4).title == "Merancang Mobile Interface")
         // The code on the title's second line.
-        #expect(try row(jmp, 5) == ("J.612000.008.01", "Menjelaskan Dasar-Dasar Mobile Communication Security", "halaman 6 baris 15"))
+        #expect(
+            try row(jmp, 5) == (
+                "J.612000.008.01", "Menjelaskan Dasar-Dasar Mobile Communication Security", "halaman 6 baris 15"
+            ))
         #expect(try row(jmp, 6).title == "Menunjukkan Mobile Sensor Dan Spesifikasi Teknisnya Untuk Mobile Computing")
         #expect(try row(jmp, 7) == ("J.612000.025.01", "Menentukan Mobile Seluler Network", "halaman 6 baris 20"))
 
@@ -106,10 +110,16 @@ enum RealPDFs {
         #expect(try row(tujk, 3).title == "Merancang topologi jaringan")
         #expect(
             try row(tujk, 9)
-                == ("J.611000.013.02", "Mengkonfigurasi routing pada perangkat jaringan dalam satu autonomous system", "halaman 6 baris 15"))
+                == (
+                    "J.611000.013.02", "Mengkonfigurasi routing pada perangkat jaringan dalam satu autonomous system",
+                    "halaman 6 baris 15"
+                ))
         #expect(
             try row(tujk, 10)
-                == ("J.611000.014.02", "Mengkonfigurasi routing pada perangkat jaringan antar autonomous system", "halaman 6 baris 17"))
+                == (
+                    "J.611000.014.02", "Mengkonfigurasi routing pada perangkat jaringan antar autonomous system",
+                    "halaman 6 baris 17"
+                ))
 
         let jna = "skema-junior-network-administrator-lsp-signal"
         #expect(try row(jna, 4).title == "Mengkonfigurasi routing pada perangkat jaringan dalam satu autonomous system")
@@ -119,14 +129,16 @@ enum RealPDFs {
         // A bracket in another font that poppler set on the code's line stays in its place.
         #expect(
             try row(joo, 5).title == "Menggunakan Perangkat Lunak Pengakses Surat Elektronik (E-Mail Client)")
-        #expect(try row(joo, 6).title == "Menggunakan Aplikasi Berbasis Internet (Internet Based Applications Literacy)")
+        #expect(
+            try row(joo, 6).title == "Menggunakan Aplikasi Berbasis Internet (Internet Based Applications Literacy)")
     }
 
     @Test func codesAndTitlesAsPublishedEvenMalformed() throws {
         let penyelenggara = "skema-okupasi-penyelenggara-pelatihan-lsptki-2022"
         #expect(try row(penyelenggara, 1).code == "N.78SP02.035.1")
         #expect(
-            try row(penyelenggara, 1).title == "Menerapkan Keselamatan dan Kesehatan Kerja (K3) di Lembaga Pelatihan Kerja")
+            try row(penyelenggara, 1).title
+                == "Menerapkan Keselamatan dan Kesehatan Kerja (K3) di Lembaga Pelatihan Kerja")
         let jgd = "skema-junior-graphic-designer-lsp-signal"
         #expect(try row(jgd, 1) == ("M.74100.001.02", "Mengaplikasikan Prinsip Dasar Desain", "halaman 6 baris 4"))
         #expect(try row(jgd, 5).code == "M.74100.010.01")
@@ -164,13 +176,22 @@ enum RealPDFs {
         let rows = RealPDFs.rows(draft)
         #expect(rows.count == 138)
         // Code and title stacked in one cell, then the prerequisite column.
-        #expect(rows.first?.rest == "Layanan Pengiriman yang Tepat  Tidak ada" || rows.first?.rest.hasSuffix("  Tidak ada") == true)
-        #expect(rows.contains { $0.code == "SIRXICT303" && $0.rest == "Mengoperasikan Teknologi Sistem Informasi Ritel  Tidak ada" })
-        #expect(rows.contains { $0.code == "G.46RIT00.062.1" && $0.rest == "Mengelola Fasilitas pada Gerai Ritel  G.46RIT00.049.01" })
+        #expect(
+            rows.first?.rest == "Layanan Pengiriman yang Tepat  Tidak ada"
+                || rows.first?.rest.hasSuffix("  Tidak ada") == true)
+        #expect(
+            rows.contains {
+                $0.code == "SIRXICT303" && $0.rest == "Mengoperasikan Teknologi Sistem Informasi Ritel  Tidak ada"
+            })
+        #expect(
+            rows.contains {
+                $0.code == "G.46RIT00.062.1" && $0.rest == "Mengelola Fasilitas pada Gerai Ritel  G.46RIT00.049.01"
+            })
         #expect(
             rows.contains {
                 $0.code == "G.46RIT00.072.1"
-                    && $0.rest == "Mengelola Indikator Keuangan dan Kinerja Operasional Ritel  G.46RIT00.076.01 G.46RIT00.065.01"
+                    && $0.rest
+                        == "Mengelola Indikator Keuangan dan Kinerja Operasional Ritel  G.46RIT00.076.01 G.46RIT00.065.01"
             })
         // A row whose title went over the page break, past the footer and the watermark.
         let split = try #require(rows.first { $0.code == "G.46RIT00.064.1" })
@@ -199,7 +220,10 @@ enum RealPDFs {
         #expect(rows.count == 24)
         // The header repeated after the page break is dropped; the table goes on.
         #expect(rows[5].number == "6." && decree.place(rows[5].index + 1) == "halaman 13 baris 2")
-        #expect(!decree.plainLines.dropFirst(rows[0].index).prefix(40).contains { $0.hasPrefix("NO") && $0.contains("KODE UNIT") })
+        #expect(
+            !decree.plainLines.dropFirst(rows[0].index).prefix(40).contains {
+                $0.hasPrefix("NO") && $0.contains("KODE UNIT")
+            })
         #expect(rows[0].rest == "Mengumpulkan Kebutuhan Teknis Pengguna yang Menggunakan Jaringan")
 
         // Landscape scans turned by /Rotate 270.
@@ -266,14 +290,16 @@ enum RealPDFs {
     }
 
     @Test func aMissingToolIsOneError() throws {
-        let data = try Data(contentsOf: RealPDFs.root.appendingPathComponent("skema/skema-okupasi-instruktur-lsptki-2022.pdf"))
+        let data = try Data(
+            contentsOf: RealPDFs.root.appendingPathComponent("skema/skema-okupasi-instruktur-lsptki-2022.pdf"))
         let message = refusal(data, limits: PDFLimits(searchPath: "/nonexistent-\(UUID().uuidString)"))
         #expect(message == "pdftotext (poppler-utils) tidak ditemukan; pasang paket poppler-utils")
         #expect(refusal(data, limits: PDFLimits(toolPath: "/nonexistent/pdftotext")) == message)
     }
 
     @Test func brokenPDFsAreRefused() throws {
-        let original = try Data(contentsOf: RealPDFs.root.appendingPathComponent("skema/skema-okupasi-instruktur-lsptki-2022.pdf"))
+        let original = try Data(
+            contentsOf: RealPDFs.root.appendingPathComponent("skema/skema-okupasi-instruktur-lsptki-2022.pdf"))
         let truncated = refusal(original.prefix(3000))
         #expect(truncated?.contains("rusak") == true, "\(truncated ?? "read")")
         let notPDF = refusal(Data("%PDF-1.4\nhello, this is not a PDF at all\n".utf8))
@@ -313,7 +339,8 @@ enum RealPDFs {
     }
 
     @Test func limitsStopTheTool() throws {
-        let data = try Data(contentsOf: RealPDFs.root.appendingPathComponent("skema/skema-okupasi-instruktur-lsptki-2022.pdf"))
+        let data = try Data(
+            contentsOf: RealPDFs.root.appendingPathComponent("skema/skema-okupasi-instruktur-lsptki-2022.pdf"))
         #expect(refusal(data, limits: PDFLimits(outputBytes: 4096))?.contains("terlalu besar") == true)
         #expect(refusal(data, limits: PDFLimits(pages: 2))?.contains("lebih dari 2 halaman") == true)
         // A tool that never finishes is killed at the deadline, with its process group.
@@ -330,7 +357,8 @@ enum RealPDFs {
         // A script just written may be held open by another test's child for a moment (ETXTBSY).
         for _ in 0..<5 {
             start = Date()
-            message = refusal(data, limits: PDFLimits(timeout: 1, toolPath: tool.path, temporaryDirectory: scratch.path))
+            message = refusal(
+                data, limits: PDFLimits(timeout: 1, toolPath: tool.path, temporaryDirectory: scratch.path))
             guard message?.contains("tidak dapat dijalankan") == true else { break }
             Thread.sleep(forTimeInterval: 0.2)
         }
@@ -422,7 +450,10 @@ enum SyntheticPDF {
                     #expect(a.words.map(\.text) == b.words.map(\.text))
                     #expect(a.words.map(\.length) == b.words.map(\.length))
                     #expect(a.words.map(\.popplerLine) == b.words.map(\.popplerLine))
-                    #expect(zip(a.words, b.words).allSatisfy { abs($0.xMin - $1.xMin) < 1e-6 && abs($0.yMax - $1.yMax) < 1e-6 })
+                    #expect(
+                        zip(a.words, b.words).allSatisfy {
+                            abs($0.xMin - $1.xMin) < 1e-6 && abs($0.yMax - $1.yMax) < 1e-6
+                        })
                 }
             }
         }

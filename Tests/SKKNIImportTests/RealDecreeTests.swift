@@ -121,7 +121,10 @@ import Testing
         #expect(analyse.continuationLines == [1203, 1204, 1205])
         // The title continues after the page footer and the watermark.
         let app = Self.unit("I-B", .pilihan, 5)
-        #expect(app.cleanTitle == "Menentukan Aplikasi Perdagangan Daring (e‑Commerce) Untuk Meningkatkan Penjualan dan Pelayanan Ritel")
+        #expect(
+            app.cleanTitle
+                == "Menentukan Aplikasi Perdagangan Daring (e‑Commerce) Untuk Meningkatkan Penjualan dan Pelayanan Ritel"
+        )
         // Justified text with wide gaps inside the title column.
         #expect(Self.unit("III-B", .pilihan, 8).cleanTitle == "Meningkatkan Kinerja Tim Penjualan")
         // A prerequisite without its version is kept as written (the checker reports it).
@@ -233,7 +236,8 @@ import Testing
         #expect(a.role?.hasPrefix("Jenjang Kualifikasi 3 Subbidang Operasional berperan sebagai pelaksana") == true)
         // `a. Sikap Kerja Umum` and `b. Sikap Kerja Khusus`, items numbered `1)`; a page footer inside.
         #expect(a.generalAttitudes.count == 6)
-        #expect(a.generalAttitudes[1] == "Memiliki moral, etika dan kepribadian yang baik di dalam menyelesaikan tugasnya;")
+        #expect(
+            a.generalAttitudes[1] == "Memiliki moral, etika dan kepribadian yang baik di dalam menyelesaikan tugasnya;")
         #expect(a.workAttitudes.count == 10)
         #expect(a.workAttitudes.first?.name == "Komunikatif")
         #expect(
@@ -334,10 +338,11 @@ import Testing
         #expect(d.qualifications.map(\.level) == [3, 4])
         let a = d.qualifications[0]
         #expect(a.packaging?.total == 3 && a.packaging?.inti == 2 && a.packaging?.pilihan == 1)
-        #expect(a.units.map(\.cleanTitle) == [
-            "Mengidentifikasi Standar Kompetensi", "Merencanakan Penyajian", "Mengelola Bahan Pelatihan",
-            "Mengelola Peralatan",
-        ])
+        #expect(
+            a.units.map(\.cleanTitle) == [
+                "Mengidentifikasi Standar Kompetensi", "Merencanakan Penyajian", "Mengelola Bahan Pelatihan",
+                "Mengelola Peralatan",
+            ])
         // A foreign prerequisite is kept beside an SKKNI one; the prerequisite's title is not the unit's.
         #expect(a.units[1].prerequisites.map(\.raw) == ["BSBWOR203", "N.78SPS02.011.1"])
         // A row with no third column at all is said (SKK002) and imported without prerequisites.

@@ -22,8 +22,10 @@ import Testing
             file: "skema-okupasi-instruktur-lsptki-2022", count: 14,
             rows: [
                 (0, "N.78SPS02.012.2", "Menyusun program Pelatihan Kerja"),
-                (5, "N.78SPS02.038.1",
-                 "Mengelola Pemenuhan Persyaratan Bahasa, Literasi, dan Berhitung dalam Proses Pembelajaran"),
+                (
+                    5, "N.78SPS02.038.1",
+                    "Mengelola Pemenuhan Persyaratan Bahasa, Literasi, dan Berhitung dalam Proses Pembelajaran"
+                ),
                 (6, "N.78SPS02.075.1", "Menilai Kemajuan Kompetensi Peserta Pelatihan Secara Individu"),
                 (11, "N.78SPS02.063.1", "Menyiapkan Pelaksanaan Pelatihan atau Asesmen Berbasis Kompetensi"),
                 (13, "N.78SPS02.068.1", "Melakukan Asesmen Berbasis Kompetensi"),
@@ -69,8 +71,10 @@ import Testing
         Expected(
             file: "skema-junior-mobile-programmer-lsp-signal", count: 7,
             rows: [
-                (0, "J.612000.001.01",
-                 "Menunjukkan Platform Operating System Dan Bahasa Pemrograman Di Dalam Perangkat Lunak"),
+                (
+                    0, "J.612000.001.01",
+                    "Menunjukkan Platform Operating System Dan Bahasa Pemrograman Di Dalam Perangkat Lunak"
+                ),
                 (1, "J.612000.003.01", "Merancang Database Dan Data Persistence Pada Mobile Data"),
                 (2, "J.612000.006.01", "Menyusun Mobile Location Based Service, GPS Dan Mobile Navigation"),
                 (3, "J.612000.007.01", "Merancang Mobile Interface"),
@@ -97,7 +101,10 @@ import Testing
         Expected(
             file: "skema-junior-web-developer-lsp-signal", count: 6,
             rows: [
-                (1, "J.620100.010.02", "Menerapkan perintah eksekusi bahasa pemrograman berbasis teks, grafik, dan multimedia"),
+                (
+                    1, "J.620100.010.02",
+                    "Menerapkan perintah eksekusi bahasa pemrograman berbasis teks, grafik, dan multimedia"
+                ),
                 (3, "J.620100.016.01", "Menulis kode dengan prinsip sesuai guidelines dan best practices"),
                 (5, "J.620100.019.02", "Menggunakan library atau komponen pre-existing"),
             ]),
@@ -134,7 +141,8 @@ import Testing
             #expect(unit.code.raw == code, "\(expected.file) (\(kind)) row \(index + 1)")
             // A PDF's text may space punctuation otherwise (`( Motion )`); its words must be the same.
             if kind == "pdf" {
-                #expect(TitleText.fold(unit.cleanTitle) == TitleText.fold(title), "\(expected.file) (pdf) row \(index + 1)")
+                #expect(
+                    TitleText.fold(unit.cleanTitle) == TitleText.fold(title), "\(expected.file) (pdf) row \(index + 1)")
             } else {
                 #expect(unit.cleanTitle == title, "\(expected.file) (\(kind)) row \(index + 1)")
             }
@@ -177,10 +185,12 @@ import Testing
     }
 
     @Test func titlesComeFromTheTitleLineOrTheRunningHeader() throws {
-        #expect(try Self.importText("skema-junior-mobile-programmer-lsp-signal").0.title
-            == "SKEMA SERTIFIKASI JUNIOR MOBILE PROGRAMMER")
-        #expect(try Self.importText("skema-okupasi-instruktur-lsptki-2022").0.title
-            == "SKEMA SERTIFIKASI OKUPASI INSTRUKTUR")
+        #expect(
+            try Self.importText("skema-junior-mobile-programmer-lsp-signal").0.title
+                == "SKEMA SERTIFIKASI JUNIOR MOBILE PROGRAMMER")
+        #expect(
+            try Self.importText("skema-okupasi-instruktur-lsptki-2022").0.title
+                == "SKEMA SERTIFIKASI OKUPASI INSTRUKTUR")
         let (tujk, _, _) = try Self.importText("skema-teknisi-utama-jaringan-komputer-lsp-signal")
         #expect(tujk.title == "SKEMA SERTIFIKASI TEKNISI UTAMA JARINGAN KOMPUTER")
         #expect(tujk.line == 13)
@@ -207,7 +217,8 @@ import Testing
     @Test func theTemplateTypeLineGivesWayToTheTitle() throws {
         let lines = [
             "skema-okupasi-instruktur-lsptki-2022": 105, "skema-okupasi-instruktur-junior-lsptki-2022": 109,
-            "skema-okupasi-instruktur-master-lsptki-2022": 106, "skema-okupasi-pelatih-di-tempat-kerja-lsptki-2022": 109,
+            "skema-okupasi-instruktur-master-lsptki-2022": 106,
+            "skema-okupasi-pelatih-di-tempat-kerja-lsptki-2022": 109,
             "skema-okupasi-penyelenggara-pelatihan-lsptki-2022": 106,
         ]
         for (stem, line) in lines {
@@ -259,12 +270,14 @@ import Testing
         #expect(joo.map(\.line) == [247, 397])
         // A real wording difference (the Daftar's typo "Sebara"); "Kata – Tingkat" vs "Kata Tingkat" is none.
         #expect(joo[0].message.contains("Lembar Sebar (Spreadsheet)") && joo[0].message.contains("Lembar Sebara"))
-        #expect(joo[1].message.contains("'J J.63OPR00.009.2' rusak") && joo[1].message.contains("menulis J.63OPR00.009.2"))
+        #expect(
+            joo[1].message.contains("'J J.63OPR00.009.2' rusak") && joo[1].message.contains("menulis J.63OPR00.009.2"))
 
         // Sentence case in the list and Title Case in the blocks is no disagreement.
         let jwd = try Self.detailFindings("skema-junior-web-developer-lsp-signal")
         #expect(jwd.map(\.line) == [236])
-        #expect(jwd[0].message.contains("'J J.620100.016.01' rusak") && jwd[0].message.contains("menulis J.620100.016.01"))
+        #expect(
+            jwd[0].message.contains("'J J.620100.016.01' rusak") && jwd[0].message.contains("menulis J.620100.016.01"))
 
         // Real wording differences: Menyusun/Menjelaskan, Teknisnya/Teknis, Seluler/Cellular. The
         // last block's description, centred on its label, is not taken into its title.
@@ -301,7 +314,9 @@ import Testing
         let findings = diagnostics.filter { $0.rule == "SKK009" }
         #expect(findings.map(\.location.line) == [13, 6])
         #expect(findings[0].message.contains("tidak ada di daftar unit"))
-        #expect(findings[1].message.contains("J.611000.010.02") && findings[1].message.contains("tidak memiliki blok rincian"))
+        #expect(
+            findings[1].message.contains("J.611000.010.02")
+                && findings[1].message.contains("tidak memiliki blok rincian"))
     }
 
     @Test func aDetailTitleSplitByAPageBreakIsJoined() throws {

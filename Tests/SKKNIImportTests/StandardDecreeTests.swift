@@ -132,7 +132,8 @@ import Testing
         // An element number without its dot (`1 Merencanakan`).
         #expect(
             try Self.definition(standard, "J.62DMI00.021.1").elements.map(\.title) == [
-                "Merencanakan penyusunan laporan akhir proyek data science", "Menyusun laporan akhir proyek data science",
+                "Merencanakan penyusunan laporan akhir proyek data science",
+                "Menyusun laporan akhir proyek data science",
             ])
         #expect(try Self.definition(standard, "J.62DMI00.013.1").prerequisites.map(\.code.raw) == ["J.62DMI00.005.1"])
     }
@@ -144,7 +145,8 @@ import Testing
         let d = try Self.definition(standard, "J.63OPR00.007.2")
         let bookmark = try #require(d.elements.last?.criteria.first { $0.number == "4.2" })
         #expect(
-            bookmark.text == "Bookmark dapat dikelola, seperti dengan menambahkan folder dan mengatur isi dari tiap folder.")
+            bookmark.text
+                == "Bookmark dapat dikelola, seperti dengan menambahkan folder dan mengatur isi dari tiap folder.")
         #expect(d.elements.last?.criteria.map(\.number) == ["4.1", "4.2", "4.3"])
         #expect(d.elements[2].title == "Memanfaatkan mesin pencari informasi di internet (search engine)")
         let printing = try Self.definition(standard, "J.63OPR00.006.2").elements[5]
@@ -284,7 +286,10 @@ import Testing
         #expect(diagnostics.isEmpty)
         let d = try #require(standard.definitions.first)
         #expect(d.elements.first?.title == "Menentukan permasalahan")
-        #expect(d.elements.first?.criteria.map(\.text) == ["Latar belakang diidentifikasi sesuai prosedur.", "Poin-poin objektif dipilih."])
+        #expect(
+            d.elements.first?.criteria.map(\.text) == [
+                "Latar belakang diidentifikasi sesuai prosedur.", "Poin-poin objektif dipilih.",
+            ])
         let line = try #require(Self.lineNumber(of: "2.1   J.62DMI00.005.1", in: Self.heading + list + Self.block))
         #expect(
             d.prerequisites == [

@@ -19,8 +19,10 @@ enum SiteFixture {
     }
 
     static func seeds() throws -> Catalog {
-        try Importer.importDirectory(root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
-            .catalog
+        try Importer.importDirectory(
+            root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources"
+        )
+        .catalog
     }
 
     static func temporary() -> URL {

@@ -51,7 +51,10 @@ import Testing
         #expect(unit.contains("Belum dipakai di kualifikasi atau skema dalam katalog."))
         // A prerequisite the decree defines is linked.
         let model = try page("unit/J.62DMI00.013.html")
-        #expect(model.contains("<h4>Persyaratan kompetensi</h4><ul><li><a href=\"../unit/J.62DMI00.005.html\">J.62DMI00.005.1</a> Menelaah Data</li></ul>"))
+        #expect(
+            model.contains(
+                "<h4>Persyaratan kompetensi</h4><ul><li><a href=\"../unit/J.62DMI00.005.html\">J.62DMI00.005.1</a> Menelaah Data</li></ul>"
+            ))
         // The malformed code has a page of its own, defined there.
         #expect(try page("unit/M74DKV13.015.html").contains("Membuat Materi Siap Produksi/Tayang"))
         // The seeds' pages do not mention definitions.
@@ -64,7 +67,10 @@ import Testing
         _ = try SiteFixture.build(try Self.catalog(), into: dir)
         let m = try String(contentsOf: dir.appendingPathComponent("search/m.js"), encoding: .utf8)
         // Listed as "Melakukan Laporan …", defined as "Membuat Laporan …": both find the unit.
-        #expect(m.contains("\"j62dmi00021 membuat laporan akhir proyek data science\",\"J.62DMI00.021\",\"Membuat Laporan Akhir Proyek Data science\",\"unit/J.62DMI00.021.html\""))
+        #expect(
+            m.contains(
+                "\"j62dmi00021 membuat laporan akhir proyek data science\",\"J.62DMI00.021\",\"Membuat Laporan Akhir Proyek Data science\",\"unit/J.62DMI00.021.html\""
+            ))
         #expect(m.contains("\"j62dmi00021 melakukan laporan akhir proyek data science\""))
         let s = try String(contentsOf: dir.appendingPathComponent("search/s.js"), encoding: .utf8)
         #expect(s.contains("\"kepmen/kepmen-299-2020.html\""))
@@ -93,6 +99,8 @@ import Testing
         }
         #expect(checked > 1000)
         let units = try String(contentsOf: dir.appendingPathComponent("unduh/units.csv"), encoding: .utf8)
-        #expect(units.contains("\"J.62DMI00.021.1\",\"J.62DMI00.021\",\"1\",\"Melakukan Laporan Akhir Proyek Data Science\""))
+        #expect(
+            units.contains(
+                "\"J.62DMI00.021.1\",\"J.62DMI00.021\",\"1\",\"Melakukan Laporan Akhir Proyek Data Science\""))
     }
 }

@@ -177,8 +177,7 @@ enum PDFExtraction {
             // The shell could not exec the tool (not executable, or being written: ETXTBSY).
             return "pdftotext tidak dapat dijalankan (\(tool))"
         }
-        if status == 1 || text.contains("couldn't read xref") || text.contains("trailer") || text.contains("pdf file")
-        {
+        if status == 1 || text.contains("couldn't read xref") || text.contains("trailer") || text.contains("pdf file") {
             return "bukan PDF yang sah atau rusak sehingga tidak dapat diperbaiki (tabel xref/trailer tidak terbaca)"
         }
         return "pdftotext gagal membaca PDF ini (kode keluar \(status))"

@@ -46,7 +46,11 @@ struct PDFPage {
         var vertical = 0
         var horizontal = 0
         for word in words where word.length >= 3 {
-            if word.height > 1.5 * word.width { vertical += 1 } else if word.width > 1.5 * word.height { horizontal += 1 }
+            if word.height > 1.5 * word.width {
+                vertical += 1
+            } else if word.width > 1.5 * word.height {
+                horizontal += 1
+            }
         }
         guard vertical > horizontal else { return page }
         // Down the page (turned clockwise) or up it: from the order of words on poppler's lines.

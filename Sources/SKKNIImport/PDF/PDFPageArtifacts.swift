@@ -24,7 +24,8 @@ enum PDFPageArtifacts {
             for line in lines {
                 // A line naming a unit code is content however often its shape recurs
                 // (`KODE UNIT : …` heading each unit's page).
-                let key = line.words.contains { UnitRowParser.isCodeLike(Substring($0.text)) } ? "" : repetitionKey(line)
+                let key =
+                    line.words.contains { UnitRowParser.isCodeLike(Substring($0.text)) } ? "" : repetitionKey(line)
                 pageKeys.append(key)
                 if !key.isEmpty { seen[key, default: []].append((p, line.yMin, line.xMin)) }
             }
@@ -132,8 +133,9 @@ enum PDFPageArtifacts {
         let rest = core.dropFirst()
         switch rest.count {
         case 1: return isNumber(rest.first!)
-        case 3: return isNumber(rest[rest.startIndex]) && ["dari", "of", "/"].contains(rest[rest.startIndex + 1])
-            && isNumber(rest[rest.startIndex + 2])
+        case 3:
+            return isNumber(rest[rest.startIndex]) && ["dari", "of", "/"].contains(rest[rest.startIndex + 1])
+                && isNumber(rest[rest.startIndex + 2])
         default: return false
         }
     }

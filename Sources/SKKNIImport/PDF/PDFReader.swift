@@ -46,8 +46,7 @@ public enum PDFReader {
     }
 
     /// The document's lines from its pages of words.
-    static func document(from pages: [PDFPage], path: String, limits: PDFLimits) throws(ImportError) -> DocumentText
-    {
+    static func document(from pages: [PDFPage], path: String, limits: PDFLimits) throws(ImportError) -> DocumentText {
         guard !pages.isEmpty else { throw ImportError(file: path, message: "PDF tidak memiliki halaman") }
         guard pages.count <= limits.pages else {
             throw ImportError(

@@ -124,7 +124,8 @@ struct PDFUnitTables {
         while i < lines.count, i < start + 2 {
             let words = lines[i].words
             let numbering = words.allSatisfy { w in
-                w.length <= 3 && w.text.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
+                w.length <= 3
+                    && w.text.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
                     && w.text.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
             }
             let headerWords = words.allSatisfy { PDFUnitTables.headerWords.contains($0.text.uppercased()) }
@@ -231,9 +232,11 @@ struct PDFUnitTables {
             // The prerequisite cell starts where the words right of a code start (the header
             // above it may be centred further right).
             for line in lines[start..<end] {
-                guard let code = line.words.firstIndex(where: {
-                    PDFUnitTables.isCodeShaped($0.text) && abs($0.xMin - codeLeft) <= 14
-                }), code + 1 < line.words.count else { continue }
+                guard
+                    let code = line.words.firstIndex(where: {
+                        PDFUnitTables.isCodeShaped($0.text) && abs($0.xMin - codeLeft) <= 14
+                    }), code + 1 < line.words.count
+                else { continue }
                 let next = line.words[code + 1]
                 if next.xMin - line.words[code].xMax > 2 * table.lineHeight {
                     table.prerequisiteLeft = min(table.prerequisiteLeft ?? .infinity, next.xMin)

@@ -226,7 +226,9 @@ struct StandardDecreeParser {
             pending.append(layout.text(from: 0))
         }
         flush()
-        return rows.map { ListedUnit(number: $0.number, code: UnitCode($0.code), title: LayoutText.join($0.pieces), line: $0.line) }
+        return rows.map {
+            ListedUnit(number: $0.number, code: UnitCode($0.code), title: LayoutText.join($0.pieces), line: $0.line)
+        }
     }
 
     // MARK: Uraian Unit Kompetensi
@@ -514,7 +516,9 @@ struct StandardDecreeParser {
             for (n, c) in codes.enumerated() {
                 let end = n + 1 < codes.count ? codes[n + 1].index : words.count
                 var title = words[(c.index + c.count)..<end].map(\.text).joined(separator: " ")
-                while title.hasPrefix(":") || title.hasPrefix("-") { title = LineText.trimmed(String(title.dropFirst())) }
+                while title.hasPrefix(":") || title.hasPrefix("-") {
+                    title = LineText.trimmed(String(title.dropFirst()))
+                }
                 found.append(
                     UnitDefinition.Prerequisite(
                         code: UnitCode(c.code), title: title.isEmpty ? nil : title, line: item.line))

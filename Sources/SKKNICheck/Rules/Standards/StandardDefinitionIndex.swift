@@ -32,16 +32,24 @@ struct StandardDefinitionIndex {
 
     /// Every row a decree's qualification or a scheme lists, with where it is and what it is in:
     /// qualifications only when the context checks the decrees' own content.
-    static func rows(_ context: CheckContext) -> [(code: UnitCode, title: String, location: SourceLocation, container: String)] {
+    static func rows(_ context: CheckContext) -> [(
+        code: UnitCode, title: String, location: SourceLocation, container: String
+    )] {
         var rows: [(code: UnitCode, title: String, location: SourceLocation, container: String)] = []
         for row in context.checkedDecreeRows {
             rows.append(
-                (row.unit.code, row.unit.cleanTitle, row.location, CheckContext.describe(row.qualification, in: row.decree)))
+                (
+                    row.unit.code, row.unit.cleanTitle, row.location,
+                    CheckContext.describe(row.qualification, in: row.decree)
+                ))
         }
         for scheme in context.schemes {
             for unit in scheme.units {
                 rows.append(
-                    (unit.code, unit.cleanTitle, context.location(scheme, line: unit.line), "skema \(scheme.occupation)"))
+                    (
+                        unit.code, unit.cleanTitle, context.location(scheme, line: unit.line),
+                        "skema \(scheme.occupation)"
+                    ))
             }
         }
         return rows
@@ -50,7 +58,9 @@ struct StandardDefinitionIndex {
 
 extension Example {
     /// A scheme checked as a draft against a catalogue holding the SKKNI decree `annex`.
-    static func scheme(_ scheme: String, standard annex: String, file: String = #filePath, line: UInt = #line) -> Example {
+    static func scheme(_ scheme: String, standard annex: String, file: String = #filePath, line: UInt = #line)
+        -> Example
+    {
         var example = Example.standard(annex, file: file, line: line)
         example.documents.append(ExampleDocument(kind: .scheme, text: scheme, isDraft: true))
         return example

@@ -45,14 +45,18 @@ public struct StandardDuplicateUnitRule: Rule {
                     finding(
                         "\(again.code) tercantum dua kali di Daftar Unit Kompetensi \(standard.label)",
                         at: location(again.line), subject: again.code.raw,
-                        related: [RelatedLocation(location(first.line), "pertama kali tercantum di sini: \(first.title)")]))
+                        related: [
+                            RelatedLocation(location(first.line), "pertama kali tercantum di sini: \(first.title)")
+                        ]))
             }
             for (first, again) in DuplicateUnitRule.repeats(standard.definitions, by: \.code.raw) {
                 found.append(
                     finding(
                         "\(again.code) diuraikan dua kali di \(standard.label)", at: location(again.line),
                         subject: again.code.raw,
-                        related: [RelatedLocation(location(first.line), "pertama kali diuraikan di sini: \(first.title)")]))
+                        related: [
+                            RelatedLocation(location(first.line), "pertama kali diuraikan di sini: \(first.title)")
+                        ]))
             }
         }
         return found

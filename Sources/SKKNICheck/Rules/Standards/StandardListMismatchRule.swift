@@ -71,7 +71,8 @@ public struct StandardListMismatchRule: Rule {
                 case .code: break
                 case .identity:
                     differences.append(
-                        "versinya .\(definition.code.version) di uraian tetapi .\(row.code.version) di daftar (\(row.code))")
+                        "versinya .\(definition.code.version) di uraian tetapi .\(row.code.version) di daftar (\(row.code))"
+                    )
                 case .spelling:
                     // One of the two codes is malformed: SKK503 says so.
                     if definition.code.isValid && row.code.isValid {
@@ -91,7 +92,8 @@ public struct StandardListMismatchRule: Rule {
                         at: pairing.location(definition.line), subject: definition.code.raw,
                         related: [
                             RelatedLocation(
-                                pairing.location(row.line), "tercantum di Daftar Unit Kompetensi sebagai \(row.code) \(row.title)")
+                                pairing.location(row.line),
+                                "tercantum di Daftar Unit Kompetensi sebagai \(row.code) \(row.title)")
                         ]))
             }
         }

@@ -45,7 +45,8 @@ public struct StandardMalformedCodeRule: Rule {
         for standard in context.checkedStandards {
             var bySpelling: [String: (UnitCode, Int)] = [:]
             for row in standard.listedUnits where row.code.isValid {
-                bySpelling[StandardPairing.compact(row.code.raw)] = bySpelling[StandardPairing.compact(row.code.raw)]
+                bySpelling[StandardPairing.compact(row.code.raw)] =
+                    bySpelling[StandardPairing.compact(row.code.raw)]
                     ?? (row.code, row.line)
             }
             for definition in standard.definitions where definition.code.isValid {
@@ -58,7 +59,8 @@ public struct StandardMalformedCodeRule: Rule {
                 var related: [RelatedLocation] = []
                 if let (same, at) = bySpelling[StandardPairing.compact(code.raw)] {
                     message += "; mungkin maksudnya \(same), kode yang ditulis di tempat lain dalam keputusan ini"
-                    related.append(RelatedLocation(SourceLocation(file: standard.source, line: at), "ditulis \(same) di sini"))
+                    related.append(
+                        RelatedLocation(SourceLocation(file: standard.source, line: at), "ditulis \(same) di sini"))
                 } else if let fixed = Self.withCategoryDot(code) {
                     message += "; mungkin maksudnya \(fixed) (titik setelah huruf kategori hilang)"
                 } else if let best = code.confusableCorrections().first {

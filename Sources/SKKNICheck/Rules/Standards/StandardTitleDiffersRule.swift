@@ -8,7 +8,8 @@ public struct StandardTitleDiffersRule: Rule {
 
     public static let description = RuleDescription(
         identifier: "SKK505", name: "standard-title-differs", severity: .warning,
-        summary: "Baris kualifikasi atau skema menulis judul unit yang berbeda dengan judul uraiannya di keputusan SKKNI.",
+        summary:
+            "Baris kualifikasi atau skema menulis judul unit yang berbeda dengan judul uraiannya di keputusan SKKNI.",
         rationale: """
             Keputusan SKKNI menetapkan judul setiap unit di blok uraiannya (`JUDUL UNIT :`). Skema dan \
             kualifikasi yang menulis judul lain untuk kode yang sama membuat asesi dan asesor ragu unit mana \

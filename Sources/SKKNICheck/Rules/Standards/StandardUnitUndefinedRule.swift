@@ -54,9 +54,10 @@ public struct StandardUnitUndefinedRule: Rule {
         where !standard.listedUnits.isEmpty && !standard.definitions.isEmpty {
             let pairing = StandardPairing(standard)
             // A code listed or defined twice is SKK504's; its second row is not undefined.
-            let pairedCodes = Set(pairing.pairs.flatMap {
-                [standard.listedUnits[$0.listed].code.raw, standard.definitions[$0.definition].code.raw]
-            })
+            let pairedCodes = Set(
+                pairing.pairs.flatMap {
+                    [standard.listedUnits[$0.listed].code.raw, standard.definitions[$0.definition].code.raw]
+                })
             for i in pairing.undefined where !pairedCodes.contains(standard.listedUnits[i].code.raw) {
                 let row = standard.listedUnits[i]
                 found.append(

@@ -7,7 +7,8 @@ public struct StandardVersionNewerRule: Rule {
 
     public static let description = RuleDescription(
         identifier: "SKK506", name: "standard-version-newer", severity: .warning,
-        summary: "Baris kualifikasi atau skema memakai versi unit yang lebih lama daripada versi yang diuraikan keputusan SKKNI.",
+        summary:
+            "Baris kualifikasi atau skema memakai versi unit yang lebih lama daripada versi yang diuraikan keputusan SKKNI.",
         rationale: """
             Bagian kode sebelum titik terakhir mengenali unit, bagian terakhir versinya. Bila keputusan SKKNI di \
             katalog menguraikan unit itu dengan versi lebih baru, baris yang memakai versi lama mengacu ke \
@@ -59,7 +60,9 @@ public struct StandardVersionNewerRule: Rule {
                 finding(
                     "\(row.code) di \(row.container) memakai versi .\(row.code.version), sedangkan \(entry.standard.label) menguraikan \(entry.definition.code)",
                     at: row.location, subject: row.code.raw,
-                    related: [RelatedLocation(entry.location, "versi \(entry.definition.code.version) diuraikan di sini")]))
+                    related: [
+                        RelatedLocation(entry.location, "versi \(entry.definition.code.version) diuraikan di sini")
+                    ]))
         }
         return found
     }
