@@ -61,7 +61,7 @@ public enum CatalogGenerator {
         var identities = Set<String>()
         var documents: [(String, String)] = []
         // Each qualification's units as its two SKKNI decrees define them (written after the loop, in parallel).
-        var annexInputs: [(q: Int, number: Int, field: String, units: [StandardGenerator.Unit])] = []
+        var annexInputs: [(index: Int, number: Int, field: String, units: [StandardGenerator.Unit])] = []
 
         for d in 0..<decreeCount {
             let number = 100 + d
@@ -183,8 +183,9 @@ public enum CatalogGenerator {
             manifest.decrees += 1
         }
 
-        let annexes = ConcurrentMap.map(annexInputs.map { $0 }) { input in
-            StandardGenerator.annex(q: input.q, number: input.number, field: input.field, units: input.units, seed: seed)
+        let annexes = ConcurrentMap.map(annexInputs) { input in
+            StandardGenerator.annex(
+                index: input.index, number: input.number, field: input.field, units: input.units, seed: seed)
         }
         for annex in annexes {
             documents.append((annex.file, annex.text))

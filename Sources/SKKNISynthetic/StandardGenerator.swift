@@ -49,11 +49,12 @@ enum StandardGenerator {
     static let elementWidth = 24
     static let criterionWidth = 40
 
-    /// Annex `q` (`skkni-<q>.txt`): decree number `number`, `units` in Daftar order (fewer than
-    /// 100: the reader takes row numbers of one or two digits).
-    static func annex(q: Int, number: Int, field: String, units: [Unit], seed: UInt64) -> Annex {
-        var random = SeededRandom(seed: seed ^ (0x5EED_0000 &+ UInt64(q) &* 0x1_0000_0001))
-        let file = String(format: "skkni-%04d.txt", q)
+    /// Annex `index` (`skkni-<index>.txt`): decree number `number`, `units` in Daftar order
+    /// (fewer than 100: the reader takes row numbers of one or two digits). Its own random
+    /// stream, so annexes can be written in parallel and the other documents do not change.
+    static func annex(index: Int, number: Int, field: String, units: [Unit], seed: UInt64) -> Annex {
+        var random = SeededRandom(seed: seed ^ (0x5EED_0000 &+ UInt64(index) &* 0x1_0000_0001))
+        let file = String(format: "skkni-%04d.txt", index)
         var annex = Annex(file: file, text: "")
         var lines: [String] = []
         func add(_ line: String) { lines.append(line) }
@@ -77,7 +78,7 @@ enum StandardGenerator {
         add("B. Daftar Unit Kompetensi")
         add("")
         add(" NO       KODE UNIT                   JUDUL UNIT KOMPETENSI")
-        let residue = q % 10
+        let residue = index % 10
         var rowNumber = 0
         for (r, unit) in units.enumerated() {
             if residue == Plant.unlisted.residue && r == Plant.unlisted.row { continue }

@@ -62,7 +62,7 @@ import Testing
     @Test func decreeScopedRulesIgnoreSchemes() {
         for catalog in [Self.seeds, Self.sizeS] {
             let full = CheckContext(catalog: catalog)
-            let decreesOnly = CheckContext(catalog: Catalog(decrees: catalog.decrees))
+            let decreesOnly = CheckContext(catalog: Catalog(decrees: catalog.decrees, standards: catalog.standards))
             for rule in RuleRegistry.rules where rule.scope == .decrees {
                 let a = rule.init().check(full).sorted(by: Diagnostic.ordered)
                 let b = rule.init().check(decreesOnly).sorted(by: Diagnostic.ordered)
