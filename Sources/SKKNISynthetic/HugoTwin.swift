@@ -26,7 +26,9 @@ public enum HugoTwin {
                 titles[row.code.identity, default: [:]][row.code.raw] = row.title
             }
             for d in standard.definitions {
-                if titles[d.code.identity]?[d.code.raw] == nil { titles[d.code.identity, default: [:]][d.code.raw] = d.title }
+                if titles[d.code.identity]?[d.code.raw] == nil {
+                    titles[d.code.identity, default: [:]][d.code.raw] = d.title
+                }
                 func items(_ list: [UnitDefinition.Item]) -> [[String: Any]] {
                     list.map { ["number": $0.number, "text": $0.text, "depth": min($0.depth, 4)] }
                 }

@@ -44,7 +44,8 @@ public enum SchemeEdit: CaseIterable, Sendable {
         case .removeScheme:
             schemes.remove(at: i)
             return Result(
-                catalog: Catalog(decrees: catalog.decrees, schemes: schemes, standards: catalog.standards), changedFiles: [original.source],
+                catalog: Catalog(decrees: catalog.decrees, schemes: schemes, standards: catalog.standards),
+                changedFiles: [original.source],
                 before: [original])
         case .addScheme:
             // A new file, named apart from every other (the importer refuses two files with one id).
@@ -53,7 +54,8 @@ public enum SchemeEdit: CaseIterable, Sendable {
             scheme.title += " Tambahan"
             schemes.append(scheme)
             return Result(
-                catalog: Catalog(decrees: catalog.decrees, schemes: schemes, standards: catalog.standards), changedFiles: [scheme.source], before: [])
+                catalog: Catalog(decrees: catalog.decrees, schemes: schemes, standards: catalog.standards),
+                changedFiles: [scheme.source], before: [])
         case .unspecifyType:
             scheme.packagingType = .unspecified
             scheme.packagingTypeText = "KKNI / Okupasi / Klaster"
@@ -66,7 +68,8 @@ public enum SchemeEdit: CaseIterable, Sendable {
         }
         schemes[i] = scheme
         return Result(
-            catalog: Catalog(decrees: catalog.decrees, schemes: schemes, standards: catalog.standards), changedFiles: [original.source],
+            catalog: Catalog(decrees: catalog.decrees, schemes: schemes, standards: catalog.standards),
+            changedFiles: [original.source],
             before: [original])
     }
 }

@@ -167,7 +167,8 @@ enum StandardGenerator {
                 for (k, piece) in wrap(text, width: criterionWidth).enumerated() {
                     right.append(
                         k == 0
-                            ? "\(e).\(c)".padding(toLength: criterionTextColumn - criterionColumn, withPad: " ", startingAt: 0)
+                            ? "\(e).\(c)".padding(
+                                toLength: criterionTextColumn - criterionColumn, withPad: " ", startingAt: 0)
                                 + piece
                             : String(repeating: " ", count: criterionTextColumn - criterionColumn) + piece)
                 }

@@ -51,8 +51,9 @@ import Testing
                 }
             }
             #expect(d.limits.map(\.number) == ["1", "1.1", "2", "2.1", "2.1.1", "3"], "\(d.code)")
-            #expect(d.assessment.map(\.number).filter { !$0.hasPrefix("2.") }
-                == ["1", "2", "3", "3.1", "3.1.1", "4", "4.1", "5", "5.1"], "\(d.code)")
+            #expect(
+                d.assessment.map(\.number).filter { !$0.hasPrefix("2.") }
+                    == ["1", "2", "3", "3.1", "3.1.1", "4", "4.1", "5", "5.1"], "\(d.code)")
         }
         // Every unit a qualification or scheme lists with a valid code has its definition (the
         // planted defects aside: a code made up for a scheme, a code without its dot).
