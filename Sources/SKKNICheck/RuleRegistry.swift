@@ -27,6 +27,7 @@ public enum RuleRegistry {
         StandardDuplicateUnitRule.self,
         StandardTitleDiffersRule.self,
         StandardVersionNewerRule.self,
+        StandardPrerequisiteUndefinedRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { rules.map { $0.description } }

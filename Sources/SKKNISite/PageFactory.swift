@@ -133,7 +133,8 @@ struct PageFactory {
             "severityLabel": .text(d.severity.label), "message": .text(d.message), "file": .text(d.location.file),
             "line": .number(d.location.line),
             "sourceLine": .textOrFalse(showingLine ? input.sourceLine(d.location.file, d.location.line) : nil),
-            "suppressed": .flag(d.suppressed), "ruleHref": .text(SitePaths.rule(d.rule)),
+            "suppressed": .flag(d.suppressed), "reason": .textOrFalse(d.suppressed ? d.reason : nil),
+            "ruleHref": .text(SitePaths.rule(d.rule)),
             "subjectHref": .textOrFalse(subjectHref(d.subject)), "subject": .text(d.subject),
         ]
     }

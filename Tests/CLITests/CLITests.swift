@@ -180,6 +180,11 @@ enum CLI {
         let result = try CLI.run(["build", "--output", dir.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("skkni.sqlite").path))
+        // An accepted finding shows why it was accepted, as the baseline says.
+        let findings = try String(contentsOf: dir.appendingPathComponent("temuan.html"), encoding: .utf8)
+        #expect(
+            findings.contains(
+                "Alasan diterima: Kesalahan dalam teks resmi lampiran SKKNI KEPMEN 56/2018; tidak dapat diperbaiki di katalog"))
     }
 
     @Test func sarifAndGithubFormats() throws {

@@ -46,6 +46,10 @@ import Testing
             // Prerequisites written with a dot too many (`J.611.000.004.01`).
             ("SKK503", Self.at(net, 1890), "J.611.000.004.01"),
             ("SKK503", Self.at(net, 2016), "J.611.000.013.02"),
+            // Prerequisites the decree does not define: another decree's unit, and two other versions.
+            ("SKK507", Self.at(net, 1426), "J.620900.008.02"),
+            ("SKK507", Self.at(net, 2284), "J.611000.007.01"),
+            ("SKK507", Self.at(net, 2642), "J.611000.023.02"),
         ]
         let found = Self.findings.map { ($0.rule, $0.location, $0.subject) }
         #expect(found.count == expected.count, "\(Self.findings.map { "\($0.location): \($0.message)" })")

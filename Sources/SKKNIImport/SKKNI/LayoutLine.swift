@@ -63,12 +63,18 @@ enum LayoutText {
 
     /// `1.2` or `1.2.` -> (1, 2).
     static func criterionNumber(_ word: Substring) -> (major: Int, minor: Int)? {
-        var w = word
-        if w.hasSuffix(".") { w = w.dropLast() }
-        let parts = w.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-            let major = Int(parts[0]), let minor = Int(parts[1])
-        else { return nil }
+        // On bytes: every word of every table line is asked, and most fail at the first byte.
+        var bytes = word.utf8[...]
+        guard let first = bytes.first, first >= 0x30, first <= 0x39, bytes.count <= 6 else { return nil }
+        if bytes.last == UInt8(ascii: ".") { bytes = bytes.dropLast() }
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+        let majorDigits = bytes[..<dot]
+        let minorDigits = bytes[bytes.index(after: dot)...]
+        func value(_ digits: Substring.UTF8View.SubSequence) -> Int? {
+            guard (1...2).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        guard let major = value(majorDigits), let minor = value(minorDigits) else { return nil }
         return (major, minor)
     }
 
@@ -80,7 +86,8 @@ enum LayoutText {
         } else if !dotless {
             return nil
         }
-        guard (1...2).contains(w.count), w.allSatisfy(\.isASCIIDigit) else { return nil }
+        // Up to three digits: an annex may list a hundred units or more.
+        guard (1...3).contains(w.utf8.count), w.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         return Int(w)
     }
 
