@@ -55,7 +55,7 @@ import Testing
         defer { if watcher.process.isRunning { watcher.process.terminate() } }
         #expect(watcher.waitFor("mengawasi catalog/sources"))
         // The committed catalogue: the seeds and the eighteen real documents.
-        #expect(watcher.said.contains("dibangun (penuh): 467 halaman dirender"))
+        #expect(watcher.said.contains("dibangun (penuh): 468 halaman dirender"))
 
         // A retitled unit: a new finding on that line, shown at once; only a few pages rendered.
         try Self.edit(
