@@ -57,3 +57,24 @@ import Testing
         #expect(try Data(contentsOf: url) == first)
     }
 }
+
+extension DatabaseTests {
+    /// One real document's text from Tests/Fixtures/real, imported as `skkni import` would.
+    static func realDocument(_ path: String) throws -> ImportedDocument {
+        try Importer.importFile(at: root.appendingPathComponent(path), displayPath: path).0
+    }
+
+    /// The seed catalogue, changed by `adding`, written to a fresh database and read by `body`.
+    static func readSeedDatabase(adding: (inout Catalog) -> Void, _ body: (GRDB.Database) throws -> Void) throws {
+        var catalog = try Importer.importDirectory(
+            root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources"
+        ).catalog
+        adding(&catalog)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-db-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("skkni.sqlite")
+        try CatalogDatabase.write(catalog, diagnostics: [], to: url)
+        try DatabaseQueue(path: url.path).read(body)
+    }
+}

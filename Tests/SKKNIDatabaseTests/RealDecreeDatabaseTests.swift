@@ -10,21 +10,11 @@ import Testing
 @Suite struct RealDecreeDatabaseTests {
     @Test func theDraftIsMarkedAndHasNoNumber() throws {
         let path = "Tests/Fixtures/real/kkni/kkni-konsep-permendag-2025-perdagangan-eceran-online.txt"
-        let (document, _, _) = try Importer.importFile(
-            at: DatabaseTests.root.appendingPathComponent(path), displayPath: path)
-        guard case .decree(let draft) = document else {
+        guard case .decree(let draft) = try DatabaseTests.realDocument(path) else {
             Issue.record("not read as a decree")
             return
         }
-        let seeds = try Importer.importDirectory(
-            DatabaseTests.root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
-        let catalog = Catalog(decrees: seeds.catalog.decrees + [draft], schemes: seeds.catalog.schemes)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-db-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("skkni.sqlite")
-        try CatalogDatabase.write(catalog, diagnostics: [], to: url)
-        try DatabaseQueue(path: url.path).read { db in
+        try DatabaseTests.readSeedDatabase(adding: { $0.decrees.append(draft) }) { db in
             let row = try Row.fetchOne(
                 db, sql: "SELECT kind, number, year, draft FROM decrees WHERE id = ?", arguments: [draft.id])!
             #expect(row["kind"] as String == "PERMENDAG")

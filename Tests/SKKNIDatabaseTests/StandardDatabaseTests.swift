@@ -11,22 +11,11 @@ import Testing
 @Suite struct StandardDatabaseTests {
     @Test func theDataScienceDecree() throws {
         let path = "Tests/Fixtures/real/skkni/skkni-kepmen-299-2020-data-science.txt"
-        let (document, _, _) = try Importer.importFile(
-            at: DatabaseTests.root.appendingPathComponent(path), displayPath: path)
-        guard case .standard(let standard) = document else {
+        guard case .standard(let standard) = try DatabaseTests.realDocument(path) else {
             Issue.record("not read as an SKKNI decree")
             return
         }
-        let seeds = try Importer.importDirectory(
-            DatabaseTests.root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources")
-        var catalog = seeds.catalog
-        catalog.standards = [standard]
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-db-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("skkni.sqlite")
-        try CatalogDatabase.write(catalog, diagnostics: [], to: url)
-        try DatabaseQueue(path: url.path).read { db in
+        try DatabaseTests.readSeedDatabase(adding: { $0.standards = [standard] }) { db in
             let row = try Row.fetchOne(
                 db, sql: "SELECT kind, number, year, field, line FROM decrees WHERE id = 'kepmen-299-2020'")!
             #expect(row["kind"] as String == "SKKNI")
