@@ -91,6 +91,8 @@ public struct CheckContext: Sendable {
     /// scheme unit one of them defines is known to the catalogue.
     let standardCodes: Set<String>
     let standardLatest: [String: UnitCode]
+    /// The units the SKKNI decrees define, by code and identity, for the rules comparing rows with them.
+    let standardDefinitions: StandardDefinitionIndex
 
     /// `decreeIndex` must be `DecreeIndex(catalog.decrees)` when given (it saves building it).
     public init(
@@ -110,6 +112,7 @@ public struct CheckContext: Sendable {
         }
         self.standardCodes = standardCodes
         self.standardLatest = standardLatest
+        standardDefinitions = StandardDefinitionIndex(catalog.standards)
         let index = decreeIndex ?? DecreeIndex(catalog.decrees)
         self.decreeIndex = index
         let rows = index.decreeRows

@@ -1,9 +1,10 @@
 import SKKNICore
 
 /// The units SKKNI decrees define, by code and by identity (the highest version): for the
-/// rules that compare the rows of qualifications and schemes with their definitions.
-struct StandardDefinitionIndex {
-    struct Entry {
+/// rules that compare the rows of qualifications and schemes with their definitions (built
+/// once per check, in `CheckContext.standardDefinitions`).
+struct StandardDefinitionIndex: Sendable {
+    struct Entry: Sendable {
         var standard: StandardDecree
         var definition: UnitDefinition
 

@@ -52,7 +52,7 @@ public struct StandardTitleDiffersRule: Rule {
         ])
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        let index = StandardDefinitionIndex(context.catalog.standards)
+        let index = context.standardDefinitions
         guard !index.isEmpty else { return [] }
         var found: [Diagnostic] = []
         for row in StandardDefinitionIndex.rows(context) {

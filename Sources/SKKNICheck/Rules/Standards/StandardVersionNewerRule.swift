@@ -49,7 +49,7 @@ public struct StandardVersionNewerRule: Rule {
         ])
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        let index = StandardDefinitionIndex(context.catalog.standards)
+        let index = context.standardDefinitions
         guard !index.isEmpty else { return [] }
         var found: [Diagnostic] = []
         for row in StandardDefinitionIndex.rows(context) where row.code.isValid {
