@@ -70,22 +70,27 @@ struct PageFactory {
 
     /// What the search finds: unit identities, qualifications and schemes, with their pages.
     func searchEntries() -> [SearchIndex.Entry] {
-        var entries: [SearchIndex.Entry] = []
-        for (_, q) in qualifications {
+        var entries: [SearchIndex.Entry] = input.catalog.decrees.map {
+            SearchIndex.Entry(label: $0.label, title: $0.title, path: SitePaths.decree($0.id), kind: "Keputusan")
+        }
+        for (d, q) in qualifications {
             entries.append(
                 SearchIndex.Entry(
-                    label: "Kualifikasi \(q.letter)", title: "\(q.group) jenjang \(q.level)",
-                    path: SitePaths.qualification(q.id)))
+                    label: "Kualifikasi \(q.letter)", title: "\(q.group) jenjang \(q.level) · \(d.label)",
+                    path: SitePaths.qualification(q.id), kind: "Kualifikasi", codes: q.codification.map { [$0] } ?? []))
         }
         for identity in units.keys.sorted() {
             let entry = units[identity]!
             entries.append(
                 SearchIndex.Entry(
                     label: identity, title: entry.versions.first?.titles.first?.title ?? "",
-                    path: SitePaths.unit(identity)))
+                    path: SitePaths.unit(identity), codes: entry.versions.map(\.code.raw)))
         }
         for s in input.catalog.schemes {
-            entries.append(SearchIndex.Entry(label: "Skema", title: s.name ?? s.title, path: SitePaths.scheme(s.id)))
+            entries.append(
+                SearchIndex.Entry(
+                    label: "Skema", title: s.name ?? s.title, path: SitePaths.scheme(s.id), kind: "Skema",
+                    codes: s.documentNumber.map { [$0] } ?? []))
         }
         entries += standardSearchEntries()
         return entries

@@ -289,6 +289,10 @@ enum SearchIndex {
         var label: String
         var title: String
         var path: String
+        /// One of `kinds`: what the search page groups the entry under.
+        var kind = "Unit"
+        /// Codes the entry is also found by (a unit's versions), see `words(of:)`.
+        var codes: [String] = []
     }
 
     static let folder = "search/"
@@ -301,45 +305,14 @@ enum SearchIndex {
             fingerprint.add(tag: 11, entry.label)
             fingerprint.add(tag: 12, entry.title)
             fingerprint.add(tag: 13, entry.path)
+            fingerprint.add(tag: 15, entry.kind)
+            for code in entry.codes { fingerprint.add(tag: 16, code) }
         }
         return fingerprint.text
     }
 
-    /// One script per first letter of any word, each a JSON array of `[key, label, title, path]`
-    /// sorted by path.
-    static func files(for entries: [Entry]) -> [(String, Data)] {
-        // Sorted once, so every bucket is filled in path order (paths are ASCII slugs).
-        let sorted = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        // Each entry's record `[key,label,title,path]` is the same in every bucket it goes to:
-        // written once, on all cores, with the first letters of its words.
-        let records = ConcurrentMap.map(sorted) { entry -> (json: [UInt8], letters: [Character]) in
-            let key = normalize(entry.label) + " " + normalize(entry.title)
-            var json: [UInt8] = [UInt8(ascii: "[")]
-            for (k, field) in [key, entry.label, entry.title, entry.path].enumerated() {
-                if k > 0 { json.append(UInt8(ascii: ",")) }
-                // Inside a script element: `<` escaped too, so no text can close it.
-                JSONString.append(field, to: &json, escapingLessThan: true)
-            }
-            json.append(UInt8(ascii: "]"))
-            return (json, Array(Set(key.split(separator: " ").compactMap(\.first))))
-        }
-        var filling: [Character: [Int]] = [:]
-        for (i, record) in records.enumerated() {
-            for first in record.letters { filling[first, default: []].append(i) }
-        }
-        let buckets = filling
-        return ConcurrentMap.map(buckets.keys.sorted()) { letter in
-            let name = letter.isASCII ? String(letter) : "u\(letter.unicodeScalars.first!.value)"
-            var bytes = Array("SKKNI_SEARCH.add(\"\(name)\", [".utf8)
-            for (n, i) in buckets[letter]!.enumerated() {
-                if n > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes += records[i].json
-            }
-            bytes += Array("]);\n".utf8)
-            return ("\(folder)\(name).js", Data(bytes))
-        }
-    }
-
+    /// The bucket scripts and their list (see `bucketFiles`).
+    static func files(for entries: [Entry]) -> [(String, Data)] { bucketFiles(for: entries) }
 }
 
 /// CSV files for spreadsheet users.

@@ -57,10 +57,14 @@ extension SiteGenerator {
             guard (units[identity] != nil) == (rebuilt[identity] != nil) else { return nil }
             let firstTitle = { (entry: UnitIndex.Entry?) in entry?.versions.first?.titles.first?.title }
             if firstTitle(units[identity]) != firstTitle(rebuilt[identity]) { searchChanged = true }
+            // The search finds a unit by its versions' codes too.
+            if units[identity]?.versions.map(\.code) != rebuilt[identity]?.versions.map(\.code) { searchChanged = true }
             units[identity] = rebuilt[identity]
         }
         // The search lists each scheme by id and name.
-        let searchKey = { (schemes: [Scheme]) in schemes.map { [$0.id, $0.name ?? $0.title] }.sorted { $0[0] < $1[0] } }
+        let searchKey = { (schemes: [Scheme]) in
+            schemes.map { [$0.id, $0.name ?? $0.title, $0.documentNumber ?? ""] }.sorted { $0[0] < $1[0] }
+        }
         if searchKey(before) != searchKey(changed) { searchChanged = true }
 
         // Findings that differ, or whose shown source line may: what pages listing them show.

@@ -69,13 +69,16 @@ extension PageFactory {
         var entries: [SearchIndex.Entry] = []
         for s in input.catalog.standards {
             entries.append(
-                SearchIndex.Entry(label: s.label, title: s.title ?? s.source, path: SitePaths.decree(s.id)))
+                SearchIndex.Entry(
+                    label: s.label, title: s.title ?? s.source, path: SitePaths.decree(s.id), kind: "Keputusan"))
             for d in s.definitions {
                 guard let entry = units[d.code.identity] else { continue }
                 let shown = entry.versions.first?.titles.first?.title ?? ""
                 if TitleText.fold(shown) != TitleText.fold(d.title) {
                     entries.append(
-                        SearchIndex.Entry(label: d.code.identity, title: d.title, path: SitePaths.unit(d.code.identity))
+                        SearchIndex.Entry(
+                            label: d.code.identity, title: d.title, path: SitePaths.unit(d.code.identity),
+                            codes: [d.code.raw])
                     )
                 }
             }

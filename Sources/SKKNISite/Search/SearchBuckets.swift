@@ -1,0 +1,83 @@
+import Foundation
+import SKKNICore
+
+/// The search files: every entry's words, bucketed by the first two characters of each word,
+/// one script per bucket (loaded with `<script>` so it works from `file://`), and
+/// `search/index.js`, which names the buckets that exist, so the page never asks for a file
+/// that is not there.
+extension SearchIndex {
+    /// The kinds results are grouped by, in the order the search page shows them.
+    static let kinds = ["Keputusan", "Kualifikasi", "Unit", "Skema"]
+
+    /// What an entry is found by: its label's and title's words, and for every code it carries
+    /// the code without punctuation (`n78sps020751`) and without its sector letter
+    /// (`78sps020751`), so the forms tables show and fragments of them are word prefixes.
+    static func words(of entry: Entry) -> [Substring] {
+        var key = normalize(entry.label) + " " + normalize(entry.title)
+        for code in entry.codes {
+            let compact = normalize(code).replacingOccurrences(of: " ", with: "")
+            guard !compact.isEmpty else { continue }
+            key += " " + compact
+            let stripped = compact.drop { $0.isLetter }
+            if stripped.count < compact.count, stripped.first?.isNumber == true { key += " " + stripped }
+        }
+        return key.split(separator: " ")
+    }
+
+    /// A word's bucket: its first two characters (one for a one-character word); ASCII letters
+    /// and digits stand for themselves, anything else as `_<code point>_`.
+    static func bucket(of word: Substring) -> String {
+        var name = ""
+        for ch in word.prefix(2) {
+            if ch.isASCII, ch.isLetter || ch.isNumber {
+                name.append(ch)
+            } else {
+                name += "_\(ch.unicodeScalars.first!.value)_"
+            }
+        }
+        return name
+    }
+
+    /// The bucket scripts, each a JSON array of `[key, label, title, path, kind]` in path order,
+    /// and the list of buckets.
+    static func bucketFiles(for entries: [Entry]) -> [(String, Data)] {
+        let sorted = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let records = ConcurrentMap.map(sorted) { entry -> (json: [UInt8], buckets: Set<String>) in
+            let words = words(of: entry)
+            // Each word once, in its first order: the key is what the page matches on.
+            var seen = Set<Substring>()
+            let key = words.filter { seen.insert($0).inserted }.joined(separator: " ")
+            var json: [UInt8] = [UInt8(ascii: "[")]
+            for (k, field) in [key, entry.label, entry.title, entry.path, entry.kind].enumerated() {
+                if k > 0 { json.append(UInt8(ascii: ",")) }
+                // Inside a script element: `<` escaped too, so no text can close it.
+                JSONString.append(field, to: &json, escapingLessThan: true)
+            }
+            json.append(UInt8(ascii: "]"))
+            return (json, Set(words.map(bucket)))
+        }
+        var filling: [String: [Int]] = [:]
+        for (i, record) in records.enumerated() {
+            for name in record.buckets { filling[name, default: []].append(i) }
+        }
+        let names = filling.keys.sorted()
+        let buckets = filling
+        var files = ConcurrentMap.map(names) { name in
+            var bytes = Array("SKKNI_SEARCH.add(\"\(name)\", [".utf8)
+            for (n, i) in buckets[name]!.enumerated() {
+                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes += records[i].json
+            }
+            bytes += Array("]);\n".utf8)
+            return ("\(folder)\(name).js", Data(bytes))
+        }
+        var list = Array("SKKNI_SEARCH.buckets([".utf8)
+        for (n, name) in names.enumerated() {
+            if n > 0 { list.append(UInt8(ascii: ",")) }
+            JSONString.append(name, to: &list, escapingLessThan: true)
+        }
+        list += Array("]);\n".utf8)
+        files.append(("\(folder)index.js", Data(list)))
+        return files
+    }
+}
