@@ -53,7 +53,7 @@ struct PageFactory {
     func page(_ plan: Plan) -> Page {
         switch plan {
         case .home: home()
-        case .findings: findings()
+        case .findings: findingsPage()
         case .rulesIndex: rulesIndex()
         case .search: search()
         case .changes: changesPage(input.changes!.revision, input.changes!.diff)
@@ -135,7 +135,9 @@ struct PageFactory {
     func findingContext(_ d: Diagnostic, showingLine: Bool = true) -> TemplateValue {
         [
             "rule": .text(d.rule), "name": .text(d.name), "severity": .text(d.severity.rawValue),
-            "severityLabel": .text(d.severity.label), "message": .text(d.message), "file": .text(d.location.file),
+            "severityLabel": .text(d.severity.label), "summary": .text(ruleSummary(d.rule)),
+            "status": .text(d.suppressed ? "diterima" : "baru"), "message": .text(d.message),
+            "file": .text(d.location.file),
             "line": .number(d.location.line),
             "sourceLine": .textOrFalse(showingLine ? input.sourceLine(d.location.file, d.location.line) : nil),
             "suppressed": .flag(d.suppressed), "reason": .textOrFalse(d.suppressed ? d.reason : nil),
@@ -185,13 +187,17 @@ struct PageFactory {
             byRule[d.rule] = entry
         }
         let names = Dictionary(input.rules.map { ($0.identifier, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let most = max(1, byRule.values.map(\.0).max() ?? 1)
         let ruleRows: [TemplateValue] = byRule.keys.sorted().map { id in
             [
                 "rule": .text(id), "name": .text(names[id] ?? ""), "count": .number(byRule[id]!.0),
                 "suppressed": .number(byRule[id]!.1), "href": .text(SitePaths.rule(id)),
+                "summary": .text(ruleSummary(id)), "newCount": .number(byRule[id]!.0 - byRule[id]!.1),
+                "percent": .number(max(1, byRule[id]!.0 * 100 / most)),
+                "newPercent": .number((byRule[id]!.0 - byRule[id]!.1) * 100 / max(1, byRule[id]!.0)),
             ]
         }
-        let context: TemplateObject = [
+        var context: TemplateObject = [
             "decreeCount": .number(c.decrees.count + c.standards.count),
             "qualificationCount": .number(c.qualifications.count),
             "standards": standardRows(), "hasStandards": .flag(!c.standards.isEmpty),
@@ -215,6 +221,7 @@ struct PageFactory {
                 }),
             "ruleRows": .list(ruleRows),
         ]
+        for (key, value) in findingCounts() { context[key] = value }
         return Page(path: "index.html", template: "home", title: "Katalog kompetensi", context: context)
     }
 
@@ -348,16 +355,6 @@ struct PageFactory {
             "findings": findings(about: [s.id] + s.units.map(\.code.raw)),
         ]
         return Page(path: SitePaths.scheme(s.id), template: "scheme", title: "Skema \(s.occupation)", context: context)
-    }
-
-    func findings() -> Page {
-        let files = Array(Set(input.diagnostics.map(\.location.file))).sorted()
-        let context: TemplateObject = [
-            "findings": .list(input.diagnostics.map { findingContext($0) }),
-            "rules": .list(input.rules.map { ["identifier": .text($0.identifier), "name": .text($0.name)] }),
-            "files": .texts(files), "count": .number(input.diagnostics.count),
-        ]
-        return Page(path: "temuan.html", template: "findings", title: "Temuan", context: context)
     }
 
     func rulesIndex() -> Page {

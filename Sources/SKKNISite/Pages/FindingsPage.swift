@@ -1,0 +1,54 @@
+import SKKNICore
+
+/// `temuan.html`: every finding, filterable by rule, severity, document and status (new or
+/// accepted by the baseline), the filters kept in the URL; and the home page's counts, new
+/// and accepted apart as `skkni check` counts them.
+extension PageFactory {
+    func findingsPage() -> Page {
+        let files = Array(Set(input.diagnostics.map(\.location.file))).sorted()
+        var perRule: [String: Int] = [:]
+        for d in input.diagnostics { perRule[d.rule, default: 0] += 1 }
+        let accepted = input.diagnostics.count { $0.suppressed }
+        let context: TemplateObject = [
+            "findings": .list(input.diagnostics.map { findingContext($0) }),
+            // Only the rules that have findings: a filter that can only empty the list is noise.
+            "rules": .list(
+                input.rules.filter { perRule[$0.identifier] != nil }.map {
+                    [
+                        "identifier": .text($0.identifier), "summary": .text($0.summary),
+                        "count": .number(perRule[$0.identifier]!),
+                    ]
+                }),
+            "files": .list(files.map { ["file": .text($0), "short": .text(Self.fileName($0))] }),
+            "count": .number(input.diagnostics.count), "newCount": .number(input.diagnostics.count - accepted),
+            "acceptedCount": .number(accepted),
+        ]
+        return Page(path: "temuan.html", template: "findings", title: "Temuan", context: context)
+    }
+
+    /// The last path component: what a narrow filter shows of a document's path.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// Counts for the home page: new findings by severity, accepted ones, and the bar chart of
+    /// findings by rule (widths in percent of the largest rule's count).
+    func findingCounts() -> TemplateObject {
+        var bySeverity: [String: Int] = [:]
+        var accepted = 0
+        for d in input.diagnostics {
+            if d.suppressed { accepted += 1 } else { bySeverity[d.severity.rawValue, default: 0] += 1 }
+        }
+        return [
+            "newCount": .number(input.diagnostics.count - accepted), "acceptedCount": .number(accepted),
+            "newErrors": .number(bySeverity["error"] ?? 0), "newWarnings": .number(bySeverity["warning"] ?? 0),
+            "newNotes": .number(bySeverity["note"] ?? 0),
+        ]
+    }
+
+    /// A rule's Indonesian summary by identifier (the site's label for it; the kebab-case name
+    /// stays as the identifier).
+    func ruleSummary(_ identifier: String) -> String {
+        input.rules.first { $0.identifier == identifier }?.summary ?? identifier
+    }
+}
