@@ -12,6 +12,8 @@ struct PageFactory {
     let schemeIDs: Set<String>
     let qualifications: [(decree: Decree, qualification: Qualification)]
     let decreeIDs: Set<String>
+    /// The documents with a page under `sumber/`.
+    let sourceFileSet: Set<String>
 
     /// `units`: `UnitIndex.build(input.catalog)`, when the caller has it already.
     init(input: SiteInput, units: [String: UnitIndex.Entry]? = nil) {
@@ -24,6 +26,7 @@ struct PageFactory {
         schemeIDs = Set(input.catalog.schemes.map(\.id))
         qualifications = input.catalog.qualifications
         decreeIDs = Set(input.catalog.decrees.map(\.id) + input.catalog.standards.map(\.id))
+        sourceFileSet = Set(Self.sourceFiles(of: input))
     }
 
     /// A page to be declared: cheap to hold for every page at once; `page(_:)` builds its
@@ -36,6 +39,8 @@ struct PageFactory {
         case unit(String)
         case scheme(Int)
         case rule(Int)
+        case index(IndexKind)
+        case source(String)
     }
 
     func plan() -> [Plan] {
@@ -47,6 +52,8 @@ struct PageFactory {
         plans += units.keys.sorted().map(Plan.unit)
         plans += input.catalog.schemes.indices.map(Plan.scheme)
         plans += input.rules.indices.map(Plan.rule)
+        plans += IndexKind.allCases.map(Plan.index)
+        plans += sourceFiles.map(Plan.source)
         return plans
     }
 
@@ -63,6 +70,8 @@ struct PageFactory {
         case .unit(let identity): unit(units[identity]!)
         case .scheme(let i): scheme(input.catalog.schemes[i])
         case .rule(let i): rule(input.rules[i])
+        case .index(let kind): indexPage(kind)
+        case .source(let file): sourcePage(file)
         }
     }
 
@@ -136,7 +145,8 @@ struct PageFactory {
         [
             "rule": .text(d.rule), "name": .text(d.name), "severity": .text(d.severity.rawValue),
             "severityLabel": .text(d.severity.label), "summary": .text(ruleSummary(d.rule)),
-            "status": .text(d.suppressed ? "diterima" : "baru"), "message": .text(d.message),
+            "status": .text(d.suppressed ? "diterima" : "baru"),
+            "fileHref": .textOrFalse(sourceHref(d.location.file, d.location.line)), "message": .text(d.message),
             "file": .text(d.location.file),
             "line": .number(d.location.line),
             "sourceLine": .textOrFalse(showingLine ? input.sourceLine(d.location.file, d.location.line) : nil),
@@ -228,8 +238,9 @@ struct PageFactory {
     func decree(_ d: Decree) -> Page {
         let context: TemplateObject = [
             "label": .text(d.label), "title": .text(d.title), "field": .text(d.field ?? ""),
-            "dateSet": .text(d.dateSet ?? ""), "source": .text(d.source), "line": .number(d.line),
-            "draft": .flag(d.isDraft),
+            "dateSet": .textOrFalse(d.dateSet.map(IndonesianDate.format)), "source": .text(d.source),
+            "line": .number(d.line),
+            "draft": .flag(d.isDraft), "sourceHref": .textOrFalse(sourceHref(d.source, d.line)),
             "revokes": .list(
                 d.revokes.map { ["label": .text($0.label), "title": .text($0.title ?? ""), "line": .number($0.line)] }),
             "amends": .list(d.amends.map { ["label": .text($0.label), "line": .number($0.line)] }),
@@ -294,6 +305,7 @@ struct PageFactory {
             "pilihan": .text(q.packaging?.pilihan.map(String.init) ?? "?"),
             "intiTable": ["rows": rows(.inti)], "pilihanTable": ["rows": rows(.pilihan)],
             "prerequisiteTree": .list(roots), "hasTree": .flag(!roots.isEmpty), "source": .text(d.source),
+            "sourceHref": .textOrFalse(sourceHref(d.source, q.line)),
             "line": .number(q.line), "findings": findings(about: [q.id] + q.units.map(\.code.raw)),
         ]
         return Page(
@@ -332,10 +344,12 @@ struct PageFactory {
 
     func scheme(_ s: Scheme) -> Page {
         let context: TemplateObject = [
-            "title": .text(s.title), "name": .text(s.name ?? ""), "type": .text(s.packagingType.label),
-            "typeText": .text(s.packagingTypeText ?? ""), "level": .text(s.level.map(String.init) ?? ""),
-            "owner": .text(s.owner ?? ""), "documentNumber": .text(s.documentNumber ?? ""),
-            "approvedDate": .text(s.approvedDate ?? ""), "source": .text(s.source), "line": .number(s.line),
+            // Fields the document leaves out are left out of the page (false hides their rows).
+            "title": .text(s.title), "name": .textOrFalse(s.name), "type": .text(s.packagingType.label),
+            "typeText": .textOrFalse(s.packagingTypeText), "level": .textOrFalse(s.level.map(String.init)),
+            "owner": .textOrFalse(s.owner), "documentNumber": .textOrFalse(s.documentNumber),
+            "approvedDate": .textOrFalse(s.approvedDate.map(IndonesianDate.format)), "source": .text(s.source),
+            "line": .number(s.line), "sourceHref": .textOrFalse(sourceHref(s.source, s.line)),
             "citations": .list(
                 s.citations.map { c in
                     [

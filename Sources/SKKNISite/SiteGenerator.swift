@@ -103,6 +103,7 @@ public enum SiteGenerator {
             try write(path, data)
         }
         try writeStaticFiles(siteDirectory, write: write)
+        for (path, data) in PageFactory.originals(input, files: factory.sourceFiles) { try write(path, data) }
         stopwatch.lap("csv")
         guard keepState else { return (plans.count, pages.rendered, searchKept, nil) }
         let state = SiteState(
@@ -134,6 +135,9 @@ public enum SiteGenerator {
             let depth = page.path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
             context["root"] = .text(String(repeating: "../", count: depth))
             context["pageTitle"] = .text(page.title)
+            let crumbs = Breadcrumbs.of(path: page.path, title: page.title, context: page.context)
+            context["crumbs"] = crumbs
+            context["hasCrumbs"] = .flag(crumbs != .list([]))
             let fingerprint = PageFingerprint.of(
                 templates: templatesFingerprint, template: page.template, context: context
             ).text

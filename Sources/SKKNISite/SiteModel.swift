@@ -9,11 +9,16 @@ public struct SiteInput: Sendable {
     public var sourceLine: @Sendable (String, Int) -> String?
     /// With `build --since REV`: what changed since that revision, for the page perubahan.html.
     public var changes: (revision: String, diff: CatalogDiff)?
+    /// A source document's lines (and a PDF's bytes), for the pages under `sumber/`; without
+    /// it no source page is written and `file:line` is shown unlinked.
+    public var sourceDocument: (@Sendable (String) -> SourceDocument?)?
 
     public init(
         catalog: Catalog, diagnostics: [Diagnostic], rules: [RuleInfo],
-        sourceLine: @escaping @Sendable (String, Int) -> String?, changes: (revision: String, diff: CatalogDiff)? = nil
+        sourceLine: @escaping @Sendable (String, Int) -> String?, changes: (revision: String, diff: CatalogDiff)? = nil,
+        sourceDocument: (@Sendable (String) -> SourceDocument?)? = nil
     ) {
+        self.sourceDocument = sourceDocument
         self.catalog = catalog
         self.diagnostics = diagnostics
         self.rules = rules

@@ -95,6 +95,9 @@ extension SiteGenerator {
             return changedFiles.contains(s.source) || subjects.contains(s.id)
                 || s.units.contains { subjects.contains($0.code.raw) }
         }.map(PageFactory.Plan.scheme)
+        // The changed documents' own pages under sumber/.
+        plans += changedFiles.sorted().filter { file in schemes.contains { $0.source == file } }
+            .filter { _ in input.sourceDocument != nil }.map(PageFactory.Plan.source)
         let remaining = Set(schemes.map(\.id))
         let removedPaths = before.filter { !remaining.contains($0.id) }.map { SitePaths.scheme($0.id) }
         return SchemeChange(plans: plans, removedPaths: removedPaths, units: units, searchChanged: searchChanged)
@@ -180,6 +183,9 @@ extension SiteGenerator {
                 }
             }
             try writeStaticFiles(siteDirectory) { try staging.write($0, $1) }
+            for (path, data) in PageFactory.originals(input, files: factory.sourceFiles) {
+                try staging.write(path, data)
+            }
             for (path, data) in extraFiles { try staging.write(path, data) }
             stopwatch.lap("csv")
             (summary.files, summary.bytes) = staging.written

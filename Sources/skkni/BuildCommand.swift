@@ -84,7 +84,7 @@ struct BuildCommand: ParsableCommand {
             let changes = try since.map { ($0, try CatalogChanges.since($0, paths: paths)) }
             let input = SiteInput(
                 catalog: c, diagnostics: run.diagnostics, rules: RuleRegistry.allRules,
-                sourceLine: { lines.line($0, $1) }, changes: changes)
+                sourceLine: { lines.line($0, $1) }, changes: changes, sourceDocument: { lines.document($0) })
             let diagnostics = run.diagnostics
             summary = try SiteGenerator.build(
                 input, siteDirectory: URL(fileURLWithPath: site), output: outputURL, extraFiles: extra,

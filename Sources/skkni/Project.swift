@@ -3,6 +3,7 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNISite
 
 /// Exit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.
 enum ExitStatus {
@@ -114,6 +115,14 @@ final class SourceLines: @unchecked Sendable {
     func line(_ file: String, _ line: Int) -> String? {
         guard let text = text(file), line >= 1, line <= text.lines.count else { return nil }
         return text.shownLine(line)
+    }
+
+    /// A whole document for its page under `sumber/`: lines, places, and a PDF's bytes.
+    func document(_ file: String) -> SourceDocument? {
+        guard let text = text(file) else { return nil }
+        let path = file.hasPrefix("/") || root == nil ? file : root! + "/" + file
+        let original = file.lowercased().hasSuffix(".pdf") ? FileManager.default.contents(atPath: path) : nil
+        return SourceDocument(lines: text.lines, places: text.places, original: original)
     }
 
     /// `halaman 3 baris 12` for a line of a PDF (a .docx's table and row); nil for text files.

@@ -145,7 +145,8 @@ final class WatchSession {
             ]
         }
         let input = SiteInput(
-            catalog: new, diagnostics: diagnostics, rules: RuleRegistry.allRules, sourceLine: { lines.line($0, $1) })
+            catalog: new, diagnostics: diagnostics, rules: RuleRegistry.allRules, sourceLine: { lines.line($0, $1) },
+            sourceDocument: { lines.document($0) })
         lap("baseline_unduhan")
         // A database still being written is for a catalogue already out of date: stopped, and
         // written anew after this build (never two at once, nor beside a full publish).

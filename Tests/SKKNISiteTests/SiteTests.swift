@@ -14,8 +14,19 @@ enum SiteFixture {
         let findings = Checker.run(catalog: catalog)
         let input = SiteInput(
             catalog: catalog, diagnostics: findings, rules: RuleRegistry.allRules,
-            sourceLine: { _, _ in "baris <b>sumber</b>" })
+            sourceLine: { _, _ in "baris <b>sumber</b>" }, sourceDocument: seedDocument)
         return try SiteGenerator.build(input, siteDirectory: root.appendingPathComponent("site"), output: dir)
+    }
+
+    /// A seed document's text, found by its display path (`catalog/sources/<name>`).
+    @Sendable static func seedDocument(_ file: String) -> SourceDocument? {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        guard
+            let data = FileManager.default.contents(
+                atPath: root.appendingPathComponent("Tests/Fixtures/seeds/\(name)").path),
+            let text = try? DocumentText(path: file, data: data)
+        else { return nil }
+        return SourceDocument(lines: text.lines, places: text.places, original: nil)
     }
 
     static func seeds() throws -> Catalog {

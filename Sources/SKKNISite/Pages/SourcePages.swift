@@ -1,0 +1,84 @@
+import Foundation
+import SKKNICore
+
+/// A source document as the site publishes it: its lines as the importer numbered them, each
+/// line's place in a document without lines of its own (`halaman 3 baris 12` in a PDF), and,
+/// for a PDF, the file itself (copied beside the page and linked at `#page=P`).
+public struct SourceDocument: Sendable {
+    public var lines: [String]
+    public var places: [String]?
+    public var original: Data?
+
+    public init(lines: [String], places: [String]?, original: Data?) {
+        self.lines = lines
+        self.places = places
+        self.original = original
+    }
+}
+
+/// `sumber/<file>.html`: every source document with numbered lines and an anchor per line
+/// (`#L12`), so every `file:line` on the site links to the line it names. O(lines) per page.
+extension PageFactory {
+    /// The documents the catalogue was imported from, sorted; none without a reader for them.
+    var sourceFiles: [String] { Self.sourceFiles(of: input) }
+
+    static func sourceFiles(of input: SiteInput) -> [String] {
+        guard input.sourceDocument != nil else { return [] }
+        var files = Set(input.catalog.schemes.map(\.source))
+        for d in input.catalog.decrees { files.insert(d.source) }
+        for s in input.catalog.standards { files.insert(s.source) }
+        return files.sorted()
+    }
+
+    /// `sumber/<file>.html#L<line>` for a published document's line; nil for any other file.
+    func sourceHref(_ file: String, _ line: Int) -> String? {
+        guard input.sourceDocument != nil, sourceFileSet.contains(file) else { return nil }
+        return SitePaths.source(file) + "#L\(line)"
+    }
+
+    func sourcePage(_ file: String) -> Page {
+        let document = input.sourceDocument?(file)
+        let lines = document?.lines ?? []
+        let original = document?.original != nil ? SitePaths.sourceOriginal(file) : nil
+        let rows: [TemplateValue] = lines.enumerated().map { i, text in
+            let place = document?.places.flatMap { i < $0.count ? $0[i] : nil }
+            var row: TemplateObject = ["n": .number(i + 1), "text": .text(text)]
+            if let place, !place.isEmpty {
+                row["place"] = .text(place)
+                if let original, let page = Self.pageNumber(place) {
+                    row["pdfHref"] = .text(Self.fileName(original) + "#page=\(page)")
+                }
+            }
+            return .object(row)
+        }
+        let context: TemplateObject = [
+            "file": .text(file), "lines": .list(rows), "lineCount": .number(lines.count),
+            "original": .textOrFalse(original), "hasPlaces": .flag(document?.places != nil),
+        ]
+        return Page(path: SitePaths.source(file), template: "source", title: Self.fileName(file), context: context)
+    }
+
+    /// `P` of `halaman P baris L`.
+    static func pageNumber(_ place: String) -> Int? {
+        let words = place.split(separator: " ")
+        guard words.count >= 2, words[0] == "halaman" else { return nil }
+        return Int(words[1])
+    }
+
+    /// The PDFs themselves, beside their pages (`sumber/<file>.pdf`), for `#page=P` links.
+    static func originals(_ input: SiteInput, files: [String]) -> [(String, Data)] {
+        files.compactMap { file in input.sourceDocument?(file)?.original.map { (SitePaths.sourceOriginal(file), $0) } }
+    }
+}
+
+extension SitePaths {
+    public static func source(_ file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return "sumber/\(slug(name)).html"
+    }
+
+    public static func sourceOriginal(_ file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return "sumber/\(slug(name))"
+    }
+}
