@@ -55,6 +55,8 @@ def main():
     browser = driver()
     report = {"searches": {}, "filters": {}, "indexes": {}, "source": {}, "console": {}, "axe": {}}
     axe = axe_source()
+    # axe-core walks every node: a long source page takes a while on a busy machine.
+    browser.set_script_timeout(300)
     try:
         for query in SEARCHES:
             browser.get(uri("cari.html") + "?q=" + urllib.parse.quote(query))
