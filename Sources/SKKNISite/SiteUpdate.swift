@@ -53,12 +53,18 @@ extension SiteGenerator {
         let rebuilt = UnitIndex.build(input.catalog, only: identities)
         var units = state.units
         var searchChanged = false
+        var unitListChanged = false
         for identity in identities {
             guard (units[identity] != nil) == (rebuilt[identity] != nil) else { return nil }
             let firstTitle = { (entry: UnitIndex.Entry?) in entry?.versions.first?.titles.first?.title }
             if firstTitle(units[identity]) != firstTitle(rebuilt[identity]) { searchChanged = true }
             // The search finds a unit by its versions' codes too.
-            if units[identity]?.versions.map(\.code) != rebuilt[identity]?.versions.map(\.code) { searchChanged = true }
+            if firstTitle(units[identity]) != firstTitle(rebuilt[identity])
+                || units[identity]?.versions.map(\.code) != rebuilt[identity]?.versions.map(\.code)
+            {
+                searchChanged = true
+                unitListChanged = true
+            }
             units[identity] = rebuilt[identity]
         }
         // The search lists each scheme by id and name.
@@ -75,7 +81,10 @@ extension SiteGenerator {
         let subjects = Set(touched.map(\.subject))
         let rules = Set(touched.map(\.rule))
 
-        var plans: [PageFactory.Plan] = [.home, .findings, .rulesIndex]
+        // The scheme index shows each scheme's name, type, owner and unit count; the unit index
+        // each unit's first title and versions.
+        var plans: [PageFactory.Plan] = [.home, .findings, .rulesIndex, .index(.schemes)]
+        if unitListChanged { plans.append(.index(.units)) }
         plans += input.rules.indices.filter { rules.contains(input.rules[$0].identifier) }.map(PageFactory.Plan.rule)
         let qualifications = input.catalog.qualifications
         plans += qualifications.indices.filter { i in

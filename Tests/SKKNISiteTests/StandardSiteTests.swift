@@ -34,7 +34,7 @@ import Testing
         #expect(decree.contains("<a href=\"../unit/J.62DMI00.001.html\">J.62DMI00.001.1</a>"))
         #expect(decree.contains("Melakukan Laporan Akhir Proyek Data Science"))
         // Its own findings: the title disagreement of J.62DMI00.021.1.
-        #expect(decree.contains("[SKK501] standard-list-mismatch"))
+        #expect(decree.contains("[SKK501] Daftar Unit Kompetensi dan Uraian Unit Kompetensi"))
         let home = try page("index.html")
         #expect(home.contains("<h2>Keputusan SKKNI</h2>"))
         #expect(home.contains("<a href=\"kepmen/kepmen-126-2023.html\">SKKNI KEPMEN 126/2023</a>"))
@@ -65,14 +65,14 @@ import Testing
         let dir = SiteFixture.temporary()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try SiteFixture.build(try Self.catalog(), into: dir)
-        let m = try String(contentsOf: dir.appendingPathComponent("search/m.js"), encoding: .utf8)
+        let m = try String(contentsOf: dir.appendingPathComponent("search/me.js"), encoding: .utf8)
         // Listed as "Melakukan Laporan …", defined as "Membuat Laporan …": both find the unit.
         #expect(
             m.contains(
-                "\"j62dmi00021 membuat laporan akhir proyek data science\",\"J.62DMI00.021\",\"Membuat Laporan Akhir Proyek Data science\",\"unit/J.62DMI00.021.html\""
+                "\"j62dmi00021 membuat laporan akhir proyek data science j62dmi000211 62dmi000211\",\"J.62DMI00.021\",\"Membuat Laporan Akhir Proyek Data science\",\"unit/J.62DMI00.021.html\""
             ))
-        #expect(m.contains("\"j62dmi00021 melakukan laporan akhir proyek data science\""))
-        let s = try String(contentsOf: dir.appendingPathComponent("search/s.js"), encoding: .utf8)
+        #expect(m.contains("\"j62dmi00021 melakukan laporan akhir proyek data science j62dmi000211 62dmi000211\""))
+        let s = try String(contentsOf: dir.appendingPathComponent("search/sk.js"), encoding: .utf8)
         #expect(s.contains("\"kepmen/kepmen-299-2020.html\""))
     }
 
