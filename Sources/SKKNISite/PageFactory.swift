@@ -162,7 +162,7 @@ struct PageFactory {
         for s in subjects {
             for d in findingsBySubject[s] ?? [] where seen.insert(d).inserted { list.append(d) }
         }
-        return .list(list.sorted(by: Diagnostic.ordered).map { findingContext($0) })
+        return findingList(list.sorted(by: Diagnostic.ordered))
     }
 
     func subjectHref(_ subject: String) -> String? {
@@ -266,6 +266,7 @@ struct PageFactory {
                     [
                         "number": .text(u.number.map(String.init) ?? ""), "code": unitLink(u.code),
                         "title": .text(u.cleanTitle), "line": .number(u.line),
+                        "lineHref": .textOrFalse(sourceHref(d.source, u.line)),
                         "duplicate": .flag(intiCodes.contains(u.code) && pilihanCodes.contains(u.code)),
                         "prerequisites": .list(u.prerequisites.map { unitLink($0, missing: !packaged.contains($0)) }),
                     ]
@@ -363,6 +364,7 @@ struct PageFactory {
                     [
                         "number": .text(u.number.map(String.init) ?? ""), "code": unitLink(u.code),
                         "title": .text(u.cleanTitle), "line": .number(u.line),
+                        "lineHref": .textOrFalse(sourceHref(s.source, u.line)),
                     ]
                 }),
             "requirements": .texts(s.requirements),

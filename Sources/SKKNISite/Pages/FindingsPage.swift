@@ -10,7 +10,7 @@ extension PageFactory {
         for d in input.diagnostics { perRule[d.rule, default: 0] += 1 }
         let accepted = input.diagnostics.count { $0.suppressed }
         let context: TemplateObject = [
-            "findings": .list(input.diagnostics.map { findingContext($0) }),
+            "findings": findingList(input.diagnostics),
             // Only the rules that have findings: a filter that can only empty the list is noise.
             "rules": .list(
                 input.rules.filter { perRule[$0.identifier] != nil }.map {
@@ -24,6 +24,18 @@ extension PageFactory {
             "acceptedCount": .number(accepted),
         ]
         return Page(path: "temuan.html", template: "findings", title: "Temuan", context: context)
+    }
+
+    /// Findings in order, a source line shown once per run of findings about the same line
+    /// (a qualification's SKK201 findings often quote one table row several times).
+    func findingList(_ list: [Diagnostic]) -> TemplateValue {
+        var previous: SourceLocation?
+        return .list(
+            list.map { d in
+                let repeated = previous.map { $0.file == d.location.file && $0.line == d.location.line } ?? false
+                previous = d.location
+                return findingContext(d, showingLine: !repeated)
+            })
     }
 
     /// The last path component: what a narrow filter shows of a document's path.
