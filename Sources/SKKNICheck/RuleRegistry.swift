@@ -36,9 +36,13 @@ public enum RuleRegistry {
     /// sorted by identifier. Listings, SARIF metadata and the site's rule pages use this one list.
     public static var allRules: [RuleInfo] {
         let checker = descriptions.map {
-            RuleInfo(
+            var info = RuleInfo(
                 identifier: $0.identifier, name: $0.name, severity: $0.severity, summary: $0.summary,
                 rationale: $0.rationale)
+            info.triggeringExamples = $0.triggeringExamples.flatMap(\.documents).map(RuleDocumentation.exampleBody)
+            info.nonTriggeringExamples = $0.nonTriggeringExamples.flatMap(\.documents).map(
+                RuleDocumentation.exampleBody)
+            return info
         }
         return (checker + ImportIssue.all.map(\.info) + [Baseline.staleRule]).sorted { $0.identifier < $1.identifier }
     }

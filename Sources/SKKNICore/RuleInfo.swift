@@ -6,6 +6,10 @@ public struct RuleInfo: Sendable {
     public var severity: Severity
     public var summary: String
     public var rationale: String
+    /// Document text that triggers the rule and text that does not (a `↓` marks the line a
+    /// finding points at), for the rule's page.
+    public var triggeringExamples: [String] = []
+    public var nonTriggeringExamples: [String] = []
 
     public init(identifier: String, name: String, severity: Severity, summary: String, rationale: String) {
         self.identifier = identifier

@@ -14,6 +14,8 @@ struct PageFactory {
     let decreeIDs: Set<String>
     /// The documents with a page under `sumber/`.
     let sourceFileSet: Set<String>
+    /// Each unit version's status (current, superseded, revoked, unknown).
+    let unitStatus: UnitStatusIndex
 
     /// `units`: `UnitIndex.build(input.catalog)`, when the caller has it already.
     init(input: SiteInput, units: [String: UnitIndex.Entry]? = nil) {
@@ -27,6 +29,7 @@ struct PageFactory {
         qualifications = input.catalog.qualifications
         decreeIDs = Set(input.catalog.decrees.map(\.id) + input.catalog.standards.map(\.id))
         sourceFileSet = Set(Self.sourceFiles(of: input))
+        unitStatus = UnitStatusIndex(units: self.units, catalog: input.catalog)
     }
 
     /// A page to be declared: cheap to hold for every page at once; `page(_:)` builds its
@@ -146,7 +149,8 @@ struct PageFactory {
             "rule": .text(d.rule), "name": .text(d.name), "severity": .text(d.severity.rawValue),
             "severityLabel": .text(d.severity.label), "summary": .text(ruleSummary(d.rule)),
             "status": .text(d.suppressed ? "diterima" : "baru"),
-            "fileHref": .textOrFalse(sourceHref(d.location.file, d.location.line)), "message": .text(d.message),
+            "fileHref": .textOrFalse(sourceHref(d.location.file, d.location.line)),
+            "message": .text(Self.siteWording(d.message)),
             "file": .text(d.location.file),
             "line": .number(d.location.line),
             "sourceLine": .textOrFalse(showingLine ? input.sourceLine(d.location.file, d.location.line) : nil),
@@ -316,13 +320,19 @@ struct PageFactory {
 
     func unit(_ entry: UnitIndex.Entry) -> Page {
         let versions: [TemplateValue] = entry.versions.map { v in
-            [
+            var version: TemplateObject = [
                 "code": .text(v.code.raw),
                 "titles": .list(
                     v.titles.map {
                         [
                             "title": .text($0.title),
-                            "places": .list($0.places.map { ["file": .text($0.file), "line": .number($0.line)] }),
+                            "places": .list(
+                                $0.places.map {
+                                    [
+                                        "file": .text($0.file), "line": .number($0.line),
+                                        "href": .textOrFalse(sourceHref($0.file, $0.line)),
+                                    ]
+                                }),
                         ]
                     }),
                 "uses": .list(
@@ -332,12 +342,17 @@ struct PageFactory {
                 "requiredBy": .list(v.requiredBy.map { ["code": unitLink($0.code), "label": .text($0.label)] }),
                 "definitions": .list(v.definitions.map(definitionContext)), "defined": .flag(!v.definitions.isEmpty),
             ]
+            for (key, value) in statusContext(v, in: entry) { version[key] = value }
+            return .object(version)
         }
+        let newest = UnitStatusIndex.newest(entry)
         let context: TemplateObject = [
             "identity": .text(entry.identity), "versions": .list(versions),
             "versionCount": .number(entry.versions.count),
             "title": .text(entry.versions.first?.titles.first?.title ?? ""),
             "findings": findings(about: [entry.identity] + entry.versions.map(\.code.raw)),
+            "replaces": replacesContext(entry), "hasReplaces": .flag(unitStatus.replaces[entry.identity] != nil),
+            "status": newest.map { statusContext($0, in: entry) }.map(TemplateValue.object) ?? .flag(false),
         ]
         return Page(
             path: SitePaths.unit(entry.identity), template: "unit", title: "Unit \(entry.identity)", context: context)
@@ -368,6 +383,8 @@ struct PageFactory {
                     ]
                 }),
             "requirements": .texts(s.requirements),
+            // Items the document numbers itself (`6.1.1 …`) keep their numbers instead of bullets.
+            "requirementsNumbered": .flag(s.requirements.contains { $0.first?.isNumber == true }),
             "findings": findings(about: [s.id] + s.units.map(\.code.raw)),
         ]
         return Page(path: SitePaths.scheme(s.id), template: "scheme", title: "Skema \(s.occupation)", context: context)
@@ -393,6 +410,8 @@ struct PageFactory {
         let context: TemplateObject = [
             "identifier": .text(r.identifier), "name": .text(r.name), "severity": .text(r.severity.label),
             "summary": .text(r.summary), "rationale": .text(r.rationale),
+            "triggering": .texts(r.triggeringExamples), "nonTriggering": .texts(r.nonTriggeringExamples),
+            "hasExamples": .flag(!r.triggeringExamples.isEmpty || !r.nonTriggeringExamples.isEmpty),
             "findings": .list(input.diagnostics.filter { $0.rule == r.identifier }.map { findingContext($0) }),
         ]
         return Page(

@@ -56,6 +56,14 @@ extension SiteGenerator {
         var unitListChanged = false
         for identity in identities {
             guard (units[identity] != nil) == (rebuilt[identity] != nil) else { return nil }
+            // A unit only schemes use is "replaced" by a decreed unit with its title, whose page
+            // says so: a change of its titles reaches pages not picked here.
+            let titleKeys = { (entry: UnitIndex.Entry?) in entry?.versions.flatMap { $0.titles.map(\.key) } ?? [] }
+            if titleKeys(units[identity]) != titleKeys(rebuilt[identity]),
+                !(units[identity]?.versions.contains(where: UnitStatusIndex.decreed) ?? true)
+            {
+                return nil
+            }
             let firstTitle = { (entry: UnitIndex.Entry?) in entry?.versions.first?.titles.first?.title }
             if firstTitle(units[identity]) != firstTitle(rebuilt[identity]) { searchChanged = true }
             // The search finds a unit by its versions' codes too.

@@ -61,6 +61,12 @@ extension PageFactory {
     /// A rule's Indonesian summary by identifier (the site's label for it; the kebab-case name
     /// stays as the identifier).
     func ruleSummary(_ identifier: String) -> String {
-        input.rules.first { $0.identifier == identifier }?.summary ?? identifier
+        Self.siteWording(input.rules.first { $0.identifier == identifier }?.summary ?? identifier)
+    }
+
+    /// The checker's "not in the catalogue" means "set by no decree": a unit only a scheme uses
+    /// still has a page of its own here, which must not call it missing.
+    static func siteWording(_ text: String) -> String {
+        text.replacingOccurrences(of: "tidak ada di katalog", with: "tidak ditetapkan oleh keputusan dalam katalog")
     }
 }
