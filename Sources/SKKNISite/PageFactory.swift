@@ -309,7 +309,8 @@ struct PageFactory {
             "inti": .text(q.packaging?.inti.map(String.init) ?? "?"),
             "pilihan": .text(q.packaging?.pilihan.map(String.init) ?? "?"),
             "intiTable": ["rows": rows(.inti)], "pilihanTable": ["rows": rows(.pilihan)],
-            "prerequisiteTree": .list(roots), "hasTree": .flag(!roots.isEmpty), "source": .text(d.source),
+            "prerequisiteTree": .list(roots), "hasTree": .flag(!roots.isEmpty), "graph": prerequisiteGraph(q),
+            "source": .text(d.source),
             "sourceHref": .textOrFalse(sourceHref(d.source, q.line)),
             "line": .number(q.line), "findings": findings(about: [q.id] + q.units.map(\.code.raw)),
         ]
