@@ -12,7 +12,8 @@ public enum HugoTwin {
         try? fm.removeItem(at: site)
         var files: [(String, Data)] = []
         files.append(("hugo.toml", Data(config.utf8)))
-        for (name, text) in layouts { files.append(("layouts/\(name)", Data(text.utf8))) }
+        for (name, text) in layouts + registryLayouts { files.append(("layouts/\(name)", Data(text.utf8))) }
+        files += sourceFiles(catalog, sources: sources)
 
         var uses: [String: [[String: String]]] = [:]
         var titles: [String: [String: String]] = [:]
@@ -177,7 +178,15 @@ public enum HugoTwin {
             <main>{{ block "main" . }}{{ end }}</main></body></html>
             """
         ),
-        ("_default/list.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1><p>{{ len .Pages }} halaman</p>{{ end }}"),
+        // Each section's list is its index page: every page of the kind, as our index pages list them.
+        (
+            "_default/list.html",
+            """
+            {{ define "main" }}<h1>{{ .Title }} ({{ len .Pages }})</h1><input class="index-filter" type="search">
+            <table class="index"><tbody>{{ range .Pages }}<tr data-key="{{ .Title }}"><td><a href="{{ .RelPermalink }}">{{ .Title }}</a></td><td>{{ .Params.decree }}{{ .Params.owner }}</td></tr>
+            {{ end }}</tbody></table>{{ end }}
+            """
+        ),
         ("index.html", "{{ define \"main\" }}<h1>Katalog</h1><p>{{ len .Site.RegularPages }} halaman</p>{{ end }}"),
         (
             "kualifikasi/single.html",

@@ -131,7 +131,7 @@ import Testing
         let content = site.appendingPathComponent("content")
         let fm = FileManager.default
         let sections = try fm.contentsOfDirectory(atPath: content.path).sorted()
-        #expect(sections == ["kualifikasi", "skema", "skkni", "unit"])
+        #expect(sections == ["kualifikasi", "skema", "skkni", "sumber", "unit"])
         var pages: [String: Int] = [:]
         for section in sections {
             // `_index.md` is the section's own page (its list), not one of its pages.
@@ -152,10 +152,13 @@ import Testing
         identities.formUnion(catalog.standards.flatMap { $0.listedUnits.map(\.code.identity) })
         identities.formUnion(catalog.standards.flatMap { $0.definitions.map(\.code.identity) })
         #expect(identities.count > manifest.unitIdentities)
+        // And one per source document, as our sumber/ pages.
+        let documents = Set(
+            catalog.decrees.map(\.source) + catalog.standards.map(\.source) + catalog.schemes.map(\.source))
         #expect(
             pages == [
                 "kualifikasi": manifest.qualifications, "skema": manifest.schemes, "skkni": manifest.standards,
-                "unit": identities.count,
+                "unit": identities.count, "sumber": documents.count,
             ])
         // The SKKNI decrees' section has its own list page, as the sections Hugo makes by itself do.
         #expect(fm.fileExists(atPath: content.appendingPathComponent("skkni/_index.md").path))
@@ -175,7 +178,7 @@ import Testing
         }
         #expect(criteria == manifest.criteria)
         // Each layout reads only keys the pages have (a renamed key would print nothing).
-        for (name, template) in HugoTwin.layouts where name.hasSuffix("single.html") {
+        for (name, template) in HugoTwin.layouts + HugoTwin.registryLayouts where name.hasSuffix("single.html") {
             let section = String(name.prefix { $0 != "/" })
             let sample = try #require(
                 try fm.contentsOfDirectory(atPath: content.appendingPathComponent(section).path).sorted().first {
