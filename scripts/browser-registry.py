@@ -15,28 +15,14 @@ import pathlib
 import sys
 import urllib.parse
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+from browserlib import console, driver
 
 SEARCHES = ["N.78SPS02.075.1", "78SPS02.075", "KEPMEN 3/2021", "M.74SPS03.088.2", "3/2021", "ASESMEN,"]
 FILTERS = ["aturan=SKK201", "status=baru", "status=diterima", "aturan=SKK201&status=baru", "aturan=SKK999"]
 INDEXES = ["kepmen/index.html", "kualifikasi/index.html", "unit/index.html", "skema/index.html"]
-
-
-def driver():
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--allow-file-access-from-files", "--window-size=1200,900"):
-        options.add_argument(arg)
-    options.binary_location = "/usr/bin/chromium"
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
-def console(browser):
-    return [entry["message"] for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
 
 
 def axe_source():

@@ -13,20 +13,10 @@ import pathlib
 import sys
 import urllib.parse
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-
-def driver():
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--allow-file-access-from-files", "--window-size=1200,900"):
-        options.add_argument(arg)
-    options.binary_location = "/usr/bin/chromium"
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+from browserlib import console, driver
 
 
 def results(browser):
@@ -38,11 +28,6 @@ def results(browser):
         "results": [{"text": li.text, "label": li.find_element(By.TAG_NAME, "a").text,
                      "href": li.find_element(By.TAG_NAME, "a").get_attribute("href")} for li in items],
     }
-
-
-def console(browser):
-    """Errors and warnings the page's scripts logged since the last call."""
-    return [entry["message"] for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
 
 
 def main():
