@@ -150,8 +150,10 @@ struct CheckRun {
                 throw ExitCode(ExitStatus.unreadable)
             }
         }
+        let lines = SourceLines(documents, root: paths.root)
+        lines.prefetch(diagnostics)
         return CheckRun(
-            loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: SourceLines(documents, root: paths.root),
+            loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: lines,
             importTime: imported - start, checkTime: checkEnd - checkStart, checkSteps: checked.steps)
     }
 }

@@ -135,6 +135,7 @@ final class WatchSession {
         }
         let findings = diagnostics
         let lines = changed.map { self.lines.forgetting($0) } ?? SourceLines([:], root: paths.root)
+        lines.prefetch(findings)
         self.lines = lines
         let formatter = DiagnosticFormatter(sourceLine: lines.line, place: lines.place)
         let findingFiles: @Sendable () -> [(String, Data)] = {
