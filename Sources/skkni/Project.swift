@@ -150,9 +150,11 @@ final class SourceLines: @unchecked Sendable {
         return text.shownLine(line)
     }
 
-    /// A whole document for its page under `sumber/`: lines, places, and a PDF's bytes.
+    /// A whole document for its page under `sumber/`: lines, places, and a PDF's bytes. Read
+    /// outside the lock and not kept (a page at a time on all cores; a national catalogue's
+    /// documents held at once took gigabytes).
     func document(_ file: String) -> SourceDocument? {
-        guard let text = text(file) else { return nil }
+        guard let text = lock.withLock({ documents[file] }) ?? readText(file) else { return nil }
         let path = file.hasPrefix("/") || root == nil ? file : root! + "/" + file
         let original = file.lowercased().hasSuffix(".pdf") ? FileManager.default.contents(atPath: path) : nil
         return SourceDocument(lines: text.lines, places: text.places, original: original)
