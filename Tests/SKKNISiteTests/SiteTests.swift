@@ -89,9 +89,18 @@ enum SiteFixture {
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try SiteFixture.build(try SiteFixture.seeds(), into: dir)
         let html = try String(contentsOf: dir.appendingPathComponent("unit/N.78SPS02.075.html"), encoding: .utf8)
-        #expect(html.contains("<h2>N.78SPS02.075.1</h2>") && html.contains("<h2>N.78SPS02.075.2</h2>"))
-        let v1 = html.components(separatedBy: "<h2>N.78SPS02.075.2</h2>")[0]
-        let v2 = html.components(separatedBy: "<h2>N.78SPS02.075.2</h2>")[1]
+        // Each version with its status: the older one superseded by the newer.
+        #expect(
+            html.contains(
+                "<h2 id=\"v-N.78SPS02.075.1\">N.78SPS02.075.1 <span class=\"badge status-old\">digantikan</span></h2>"))
+        #expect(
+            html.contains(
+                "<h2 id=\"v-N.78SPS02.075.2\">N.78SPS02.075.2 <span class=\"badge status-current\">berlaku</span></h2>")
+        )
+        let parts = html.components(separatedBy: "<h2 id=\"v-N.78SPS02.075.2\">")
+        try #require(parts.count == 2)
+        let v1 = parts[0]
+        let v2 = parts[1]
         #expect(
             v1.contains("kepmen-3-2021-B.html") && v1.contains("kepmen-3-2021-C.html")
                 && !v1.contains("kepmen-3-2021-A.html"))
