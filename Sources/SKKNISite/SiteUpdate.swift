@@ -54,16 +54,13 @@ extension SiteGenerator {
         var units = state.units
         var searchChanged = false
         var unitListChanged = false
+        var changedTitleKeys = Set<String>()
         for identity in identities {
             guard (units[identity] != nil) == (rebuilt[identity] != nil) else { return nil }
-            // A unit only schemes use is "replaced" by a decreed unit with its title, whose page
-            // says so: a change of its titles reaches pages not picked here.
-            let titleKeys = { (entry: UnitIndex.Entry?) in entry?.versions.flatMap { $0.titles.map(\.key) } ?? [] }
-            if titleKeys(units[identity]) != titleKeys(rebuilt[identity]),
-                !(units[identity]?.versions.contains(where: UnitStatusIndex.decreed) ?? true)
-            {
-                return nil
-            }
+            // A unit whose titles change may come to share a title with another unit, or stop
+            // sharing it: then one "replaces" the other, on both pages (see UnitStatusIndex).
+            let titleKeys = { (entry: UnitIndex.Entry?) in Set(entry?.versions.flatMap { $0.titles.map(\.key) } ?? []) }
+            changedTitleKeys.formUnion(titleKeys(units[identity]).symmetricDifference(titleKeys(rebuilt[identity])))
             let firstTitle = { (entry: UnitIndex.Entry?) in entry?.versions.first?.titles.first?.title }
             if firstTitle(units[identity]) != firstTitle(rebuilt[identity]) { searchChanged = true }
             // The search finds a unit by its versions' codes too.
@@ -74,6 +71,14 @@ extension SiteGenerator {
                 unitListChanged = true
             }
             units[identity] = rebuilt[identity]
+        }
+        if !changedTitleKeys.isEmpty {
+            for (identity, entry) in state.units where !identities.contains(identity) {
+                for version in entry.versions
+                where version.titles.contains(where: { changedTitleKeys.contains($0.key) }) {
+                    return nil
+                }
+            }
         }
         // The search lists each scheme by id and name.
         let searchKey = { (schemes: [Scheme]) in
