@@ -18,9 +18,14 @@ let package = Package(
     targets: [
         // renameat2(RENAME_EXCHANGE) for swapping a finished output in atomically.
         .target(name: "CSKKNISystem"),
-        .target(name: "SKKNICore", dependencies: ["CSKKNISystem"]),
-        // Text and Word (.docx: ZIPFoundation + FoundationXML) documents into the model.
-        .target(name: "SKKNIImport", dependencies: ["SKKNICore", "ZIPFoundation"]),
+        // The model: pure values (decrees, qualifications, schemes, unit codes, diagnostics).
+        .target(name: "SKKNICore"),
+        // The file system: durable publishing (staging, journal, swap, lock, flush marker),
+        // raw file reads and writes, file stamps, directory events.
+        .target(name: "SKKNIPublish", dependencies: ["SKKNICore", "CSKKNISystem"]),
+        // Text and Word (.docx: ZIPFoundation + FoundationXML) documents into the model; the
+        // catalogue files and the import cache.
+        .target(name: "SKKNIImport", dependencies: ["SKKNICore", "SKKNIPublish", "ZIPFoundation"]),
         .target(name: "SKKNICheck", dependencies: ["SKKNICore"]),
         .target(
             name: "SKKNIDatabase",
@@ -29,24 +34,26 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // Pages from templates in site/ (own Mustache renderer on typed values; see Templates/).
-        .target(name: "SKKNISite", dependencies: ["SKKNICore"]),
+        .target(name: "SKKNISite", dependencies: ["SKKNICore", "SKKNIPublish"]),
         .executableTarget(
             name: "skkni",
             dependencies: [
-                "SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNIDatabase", "SKKNISite",
+                "SKKNICore", "SKKNIPublish", "SKKNIImport", "SKKNICheck", "SKKNIDatabase", "SKKNISite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Development tools: the fuzzer (scripts/fuzz).
-        .target(name: "SKKNIFuzz", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite"]),
+        .target(
+            name: "SKKNIFuzz", dependencies: ["SKKNICore", "SKKNIPublish", "SKKNIImport", "SKKNICheck", "SKKNISite"]),
         .executableTarget(
             name: "skkni-fuzz",
             dependencies: ["SKKNIFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The synthetic national catalogue for scripts/bench.
-        .target(name: "SKKNISynthetic", dependencies: ["SKKNICore", "SKKNIImport"]),
+        .target(name: "SKKNISynthetic", dependencies: ["SKKNICore", "SKKNIPublish", "SKKNIImport"]),
         .executableTarget(
             name: "skkni-synth",
             dependencies: ["SKKNISynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SKKNICoreTests", dependencies: ["SKKNICore"]),
+        .testTarget(name: "SKKNIPublishTests", dependencies: ["SKKNIPublish"]),
         .testTarget(name: "SKKNIImportTests", dependencies: ["SKKNICore", "SKKNIImport", "ZIPFoundation"]),
         .testTarget(name: "SKKNICheckTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck"]),
         .testTarget(name: "SKKNIDatabaseTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIDatabase"]),
@@ -58,7 +65,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(name: "SKKNIFuzzTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIFuzz"]),
-        .testTarget(name: "SKKNISyntheticTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISynthetic"]),
+        .testTarget(
+            name: "SKKNISyntheticTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISynthetic"]),
         .testTarget(name: "CLITests", dependencies: ["skkni", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,5 +1,3 @@
-import SKKNICore
-
 /// What a change to the catalogue means: units added, removed, re-versioned and retitled,
 /// and findings introduced and fixed, so a pull request is reviewed by meaning, not by JSON lines.
 public struct CatalogDiff: Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNIPublish
 import SKKNISite
 
 /// One mutated document, reproducible from the run's seed and its index.

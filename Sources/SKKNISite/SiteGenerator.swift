@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNIPublish
 
 public struct SiteError: Error, CustomStringConvertible {
     public var description: String

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import SKKNICheck
 import SKKNICore
+import SKKNIImport
 import SKKNIDatabase
+import SKKNIPublish
 import SKKNISite
 
 struct BuildCommand: ParsableCommand {

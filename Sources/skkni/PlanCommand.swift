@@ -3,6 +3,7 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNIPublish
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNIPublish
 import SKKNISite
 
 /// Today's date in the local calendar, as the report states it.

@@ -4,6 +4,7 @@ import SKKNICheck
 import SKKNICore
 import SKKNIDatabase
 import SKKNIImport
+import SKKNIPublish
 import SKKNISite
 
 /// `build --watch`: builds once, then keeps the catalogue, its findings and the site's state
