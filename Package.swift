@@ -33,8 +33,10 @@ let package = Package(
                 "SKKNICore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
-        // Pages from templates in site/ (own Mustache renderer on typed values; see Templates/).
-        .target(name: "SKKNISite", dependencies: ["SKKNICore", "SKKNIPublish"]),
+        // Pages from templates in site/ (rendered by SKKNITemplates).
+        // The Mustache template engine on typed values (Foundation only).
+        .target(name: "SKKNITemplates"),
+        .target(name: "SKKNISite", dependencies: ["SKKNICore", "SKKNIPublish", "SKKNITemplates"]),
         .executableTarget(
             name: "skkni",
             dependencies: [
@@ -61,9 +63,12 @@ let package = Package(
         .testTarget(
             name: "SKKNISiteTests",
             dependencies: [
-                "SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISite", "SKKNISynthetic",
+                "SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNITemplates", "SKKNISite", "SKKNISynthetic",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        .testTarget(
+            name: "SKKNITemplatesTests",
+            dependencies: ["SKKNICore", "SKKNITemplates", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SKKNIFuzzTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIFuzz"]),
         .testTarget(
             name: "SKKNISyntheticTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISynthetic"]),

@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNITemplates
 
 /// Declares every page of the site from the model, one factory per page kind.
 struct PageFactory {

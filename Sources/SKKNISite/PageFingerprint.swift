@@ -1,4 +1,5 @@
 import Foundation
+import SKKNITemplates
 
 /// What a page's HTML is a pure function of: its template set and its context. Two builds
 /// that give a page the same fingerprint give it the same bytes, so an incremental build can

@@ -1,10 +1,7 @@
 import Foundation
 import SKKNICore
 import SKKNIPublish
-
-public struct SiteError: Error, CustomStringConvertible {
-    public var description: String
-}
+import SKKNITemplates
 
 /// Builds the static site: load templates -> declare pages -> render -> write, in one pass,
 /// into a staging directory that is published to the output only when all succeeded.

@@ -1,6 +1,7 @@
 import Foundation
 import SKKNICore
 import SKKNIPublish
+import SKKNITemplates
 
 /// What a site build leaves for the next one (`build --watch` keeps it in memory): the input
 /// and unit index it was built from, and every page's fingerprint and size.

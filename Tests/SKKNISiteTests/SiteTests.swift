@@ -1,6 +1,7 @@
 import Foundation
 import SKKNICheck
 import SKKNIImport
+import SKKNITemplates
 import Testing
 
 @testable import SKKNICore
