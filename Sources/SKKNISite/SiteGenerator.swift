@@ -24,19 +24,6 @@ public enum SiteGenerator {
         public var state: SiteState?
     }
 
-    /// Wall time of steps, in the order they ran.
-    struct Stopwatch {
-        let clock = ContinuousClock()
-        var last: ContinuousClock.Instant
-        var steps: [(name: String, time: Duration)] = []
-        init() { last = clock.now }
-        mutating func lap(_ name: String) {
-            let now = clock.now
-            steps.append((name, now - last))
-            last = now
-        }
-    }
-
     /// Renders every page, the search index, the CSV downloads and `site/static/*` in memory
     /// (the fuzzer's view of a site; `build` streams the same files to disk instead).
     public static func render(_ input: SiteInput, siteDirectory: URL) throws -> (pages: Int, files: [(String, Data)]) {
@@ -163,10 +150,10 @@ public enum SiteGenerator {
     /// changes every page's fingerprint.
     static func fingerprint(of library: TemplateLibrary) -> PageFingerprint {
         var fingerprint = PageFingerprint()
-        fingerprint.add(tag: 14, RunningBinary.stamp)
+        fingerprint.add(tag: .binary, RunningBinary.stamp)
         for source in library.sources {
-            fingerprint.add(tag: 9, source.name + ".mustache")
-            fingerprint.add(tag: 10, source.text)
+            fingerprint.add(tag: .templateName, source.name + ".mustache")
+            fingerprint.add(tag: .templateText, source.text)
         }
         return fingerprint
     }
@@ -294,11 +281,11 @@ enum SearchIndex {
     /// What the search files are a function of: the entries, in order, and the running binary.
     static func fingerprint(of entries: [Entry]) -> String {
         var fingerprint = PageFingerprint()
-        fingerprint.add(tag: 14, RunningBinary.stamp)
+        fingerprint.add(tag: .binary, RunningBinary.stamp)
         for entry in entries {
-            fingerprint.add(tag: 11, entry.label)
-            fingerprint.add(tag: 12, entry.title)
-            fingerprint.add(tag: 13, entry.path)
+            fingerprint.add(tag: .searchLabel, entry.label)
+            fingerprint.add(tag: .searchTitle, entry.title)
+            fingerprint.add(tag: .searchPath, entry.path)
         }
         return fingerprint.text
     }
@@ -378,10 +365,7 @@ enum Downloads {
         }
     }
 
-    static let unitsPath = "unduh/units.csv"
-    static let qualificationUnitsPath = "unduh/qualification_units.csv"
-    static let schemeUnitsPath = "unduh/scheme_units.csv"
-    static let paths = [unitsPath, qualificationUnitsPath, schemeUnitsPath]
+    static let paths = SiteOutputs.csv
 
     /// Pieces of the downloads kept by a build for the next update, which rewrites only the
     /// rows of changed schemes: each scheme's rows of scheme_units.csv, and the decrees' part
@@ -398,17 +382,18 @@ enum Downloads {
         return csv.bytes
     }
 
-    /// The three downloads, each written on its own core (or those of `only`: 0 units,
-    /// 1 qualification units, 2 scheme units), filling `parts` for `update`.
+    /// The three downloads, each written on its own core (or those of `only`), filling `parts`
+    /// for `update`.
     /// `collecting`: whether to fill `parts` at all (a one-off build has no use for them).
     static func csvFiles(
-        _ catalog: Catalog, only: [Int] = [0, 1, 2], keeping parts: inout Parts, collecting: Bool = true
+        _ catalog: Catalog, only: [CSVDownload] = CSVDownload.allCases, keeping parts: inout Parts,
+        collecting: Bool = true
     ) -> [(String, Data)] {
         let given = parts
         let made = ConcurrentMap.map(only) { file -> (String, Data, Parts) in
             var made = Parts()
             switch file {
-            case 0:
+            case .units:
                 // Every code once, the decrees' first (as they come first in the catalogue).
                 var decreeRows = given.decreeUnitRows
                 var decreeCodes = given.decreeCodes
@@ -441,8 +426,8 @@ enum Downloads {
                 }
                 made.decreeUnitRows = decreeRows
                 made.decreeCodes = decreeCodes
-                return (unitsPath, Data(csv.bytes), made)
-            case 1:
+                return (file.path, Data(csv.bytes), made)
+            case .qualificationUnits:
                 var csv = Writer()
                 csv.row("qualification", "code", "role", "title", "prerequisites", "file", "line")
                 for (decree, q) in catalog.qualifications {
@@ -452,8 +437,8 @@ enum Downloads {
                             u.prerequisites.map(\.raw).joined(separator: " "), decree.source, String(u.line))
                     }
                 }
-                return (qualificationUnitsPath, Data(csv.bytes), made)
-            default:
+                return (file.path, Data(csv.bytes), made)
+            case .schemeUnits:
                 var csv = Writer()
                 csv.row("scheme", "code", "title", "file", "line")
                 for s in catalog.schemes {
@@ -465,7 +450,7 @@ enum Downloads {
                     csv.bytes += rows
                     made.schemeRows[s.id] = rows
                 }
-                return (schemeUnitsPath, Data(csv.bytes), made)
+                return (file.path, Data(csv.bytes), made)
             }
         }
         for (_, _, piece) in made {

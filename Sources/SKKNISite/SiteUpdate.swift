@@ -173,7 +173,9 @@ extension SiteGenerator {
             stopwatch.lap("indeks")
             // Scheme rows are in two downloads; the qualification rows are the decrees' alone and kept.
             if !downloadsLater {
-                for (path, data) in Downloads.csvFiles(input.catalog, only: [0, 2], keeping: &downloads) {
+                for (path, data) in Downloads.csvFiles(
+                    input.catalog, only: [.units, .schemeUnits], keeping: &downloads)
+                {
                     try staging.write(path, data)
                 }
             }
@@ -196,7 +198,9 @@ extension SiteGenerator {
     /// a state was built from: what `update` with `downloadsLater` leaves to the caller.
     public static func downloads(of state: SiteState) -> [(path: String, data: Data)] {
         var parts = state.downloads
-        return Downloads.csvFiles(state.input.catalog, only: [0, 2], keeping: &parts).map { ($0.0, $0.1) }
+        return Downloads.csvFiles(state.input.catalog, only: [.units, .schemeUnits], keeping: &parts).map {
+            ($0.0, $0.1)
+        }
     }
 
     /// Sorted `paths` without `removed`, with `added` (none of them in `paths`) in their places.
