@@ -37,15 +37,24 @@ let package = Package(
         // The Mustache template engine on typed values (Foundation only).
         .target(name: "SKKNITemplates"),
         .target(name: "SKKNISite", dependencies: ["SKKNICore", "SKKNIPublish", "SKKNITemplates"]),
+        // The pipeline: read documents -> catalogue -> findings -> outputs, each step named and
+        // timed; `build`, `build --watch`, `check`, `report` and the fuzzer go through it.
+        .target(
+            name: "SKKNIPipeline",
+            dependencies: [
+                "SKKNICore", "SKKNIPublish", "SKKNIImport", "SKKNICheck", "SKKNIDatabase", "SKKNISite",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .executableTarget(
             name: "skkni",
             dependencies: [
-                "SKKNICore", "SKKNIPublish", "SKKNIImport", "SKKNICheck", "SKKNIDatabase", "SKKNISite",
+                "SKKNICore", "SKKNIPublish", "SKKNIImport", "SKKNICheck", "SKKNIDatabase", "SKKNISite", "SKKNIPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Development tools: the fuzzer (scripts/fuzz).
         .target(
-            name: "SKKNIFuzz", dependencies: ["SKKNICore", "SKKNIPublish", "SKKNIImport", "SKKNICheck", "SKKNISite"]),
+            name: "SKKNIFuzz",
+            dependencies: ["SKKNICore", "SKKNIPublish", "SKKNIImport", "SKKNICheck", "SKKNISite", "SKKNIPipeline"]),
         .executableTarget(
             name: "skkni-fuzz",
             dependencies: ["SKKNIFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -72,6 +81,7 @@ let package = Package(
         .testTarget(name: "SKKNIFuzzTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIFuzz"]),
         .testTarget(
             name: "SKKNISyntheticTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISynthetic"]),
+        .testTarget(name: "SKKNIPipelineTests", dependencies: ["SKKNIPipeline", "SKKNISite"]),
         .testTarget(name: "CLITests", dependencies: ["skkni", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -19,6 +19,12 @@ public struct Stopwatch: Sendable {
         last = now
     }
 
+    /// Adds a step timed elsewhere (another stopwatch's), as if it had just run.
+    public mutating func record(_ name: String, _ time: Duration) {
+        steps.append((name, time))
+        last = clock.now
+    }
+
     /// Runs `body` as the step `name`: a lap before (unnamed time is not counted) and after.
     public mutating func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         last = clock.now

@@ -3,6 +3,7 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNIPipeline
 import SKKNIPublish
 
 struct ImportCommand: ParsableCommand {
@@ -75,7 +76,7 @@ struct ImportCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.unreadable)
             }
         }
-        let loaded = try LoadedCatalog.loadOrExit(paths)
+        let loaded = try LoadedCatalog.load(paths)
         for failure in loaded.result.failures { printError(failure.description) }
         let lines = SourceLines(loaded.result.documents, root: paths.root)
         if !loaded.importDiagnostics.isEmpty {

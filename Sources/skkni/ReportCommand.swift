@@ -3,6 +3,7 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNIPipeline
 import SKKNIPublish
 import SKKNISite
 
@@ -26,7 +27,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
-        let loaded = try LoadedCatalog.loadOrExit(paths)
+        let loaded = try LoadedCatalog.load(paths)
         let document: DocumentText
         let scheme: Scheme
         let importFindings: [Diagnostic]
@@ -44,7 +45,7 @@ struct ReportCommand: ParsableCommand {
                 review, siteDirectory: siteDirectory(site, catalog: catalog),
                 sourceLine: { file, line in file == shown ? document.line(line) : nil },
                 place: { file, line in (file == shown ? document.place(line) : nil) ?? "baris \(line)" },
-                provenance: ReportPage.Provenance(date: today(), revision: catalogRevision(catalog)))
+                provenance: ReportPage.Provenance(date: today(), revision: CatalogChanges.revision(of: catalog)))
             try Data(html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
             printError("\(target): galat: laporan tidak dapat ditulis: \(FileErrorText.describe(error))")
