@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the publishing code uses inotify, renameat2(RENAME_EXCHANGE), syncfs, /proc and
+// glibc's malloc_trim (SKKNIPublish, CSKKNISystem), so no Apple platform is claimed.
 let package = Package(
     name: "skkni",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "skkni", targets: ["skkni"]),
         .executable(name: "skkni-fuzz", targets: ["skkni-fuzz"]),
@@ -66,7 +67,8 @@ let package = Package(
         .testTarget(name: "SKKNICoreTests", dependencies: ["SKKNICore"]),
         .testTarget(name: "SKKNIPublishTests", dependencies: ["SKKNIPublish"]),
         .testTarget(name: "SKKNIImportTests", dependencies: ["SKKNICore", "SKKNIImport", "ZIPFoundation"]),
-        .testTarget(name: "SKKNICheckTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck"]),
+        .testTarget(
+            name: "SKKNICheckTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISynthetic"]),
         .testTarget(name: "SKKNIDatabaseTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNIDatabase"]),
         // swift-mustache is the reference the site's template engine is tested against.
         .testTarget(
@@ -82,6 +84,7 @@ let package = Package(
         .testTarget(
             name: "SKKNISyntheticTests", dependencies: ["SKKNICore", "SKKNIImport", "SKKNICheck", "SKKNISynthetic"]),
         .testTarget(name: "SKKNIPipelineTests", dependencies: ["SKKNIPipeline", "SKKNISite"]),
-        .testTarget(name: "CLITests", dependencies: ["skkni", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "CLITests", dependencies: ["skkni", "SKKNICheck", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

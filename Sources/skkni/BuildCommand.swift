@@ -47,13 +47,7 @@ struct BuildCommand: ParsableCommand {
         let paths = ProjectPaths(catalog: catalog)
         let outputURL = URL(fileURLWithPath: output)
         // One build at a time per catalogue and per output; the kernel drops the locks if we are killed.
-        let locks: [BuildLock]
-        do {
-            locks = [try BuildLock(for: paths.catalogURL), try BuildLock(for: outputURL)]
-        } catch {
-            printError("galat: \(FileErrorText.describe(error))")
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let locks = try Pipeline.lock(paths.catalogURL, outputURL)
         defer { withExtendedLifetime(locks) {} }
         if watch {
             let session = try Watch(paths: paths, output: output, site: site, useCache: !noCache)

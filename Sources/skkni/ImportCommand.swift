@@ -25,13 +25,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
-        let lock: BuildLock
-        do {
-            lock = try BuildLock(for: paths.catalogURL)
-        } catch {
-            printError("galat: \(FileErrorText.describe(error))")
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let lock = try Pipeline.lock(paths.catalogURL)
         defer { withExtendedLifetime(lock) {} }
         // Every new document is read first: one that is refused changes nothing, and nothing else is said.
         var accepted: [(file: String, diagnostics: [Diagnostic], text: DocumentText)] = []
@@ -103,22 +97,5 @@ struct ImportCommand: ParsableCommand {
         for path in summary.written + summary.removed where check { print("  berubah: \(catalog)/\(path)") }
         if check, !(summary.written.isEmpty && summary.removed.isEmpty) { throw ExitCode(ExitStatus.findings) }
         if !loaded.result.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
-    }
-}
-
-/// A refused document as scripts read it: `{"refused": [{"file", "line", "message"}]}`.
-enum ImportRefusal {
-    struct Item: Encodable {
-        var file: String
-        var line: Int?
-        var message: String
-    }
-
-    static func json(_ refusals: [ImportError]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let items = refusals.map { Item(file: $0.file, line: $0.line, message: $0.message) }
-        let data = (try? encoder.encode(["refused": items])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
