@@ -8,12 +8,11 @@ enum PublishFixture {
         FileManager.default.temporaryDirectory.appendingPathComponent("skkni-publish-\(UUID().uuidString)")
     }
 
+    /// The regular files below `dir`, relative and sorted.
     static func files(in dir: URL) -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: dir.path)!
-        return (enumerator.allObjects as! [String]).filter {
-            var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).path, isDirectory: &isDir)
-            return !isDir.boolValue
+        let all = (try? FileManager.default.subpathsOfDirectory(atPath: dir.path)) ?? []
+        return all.filter {
+            (try? dir.appendingPathComponent($0).resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
         }.sorted()
     }
 }

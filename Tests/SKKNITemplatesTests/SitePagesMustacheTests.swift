@@ -11,18 +11,17 @@ import Testing
 /// The site's pages through the template engine against swift-mustache, the engine it
 /// replaced: the same templates and page contexts must give the same bytes.
 @Suite struct SitePagesMustacheTests {
-    static let templates = SiteFixture.root.appendingPathComponent("site/templates")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let templates = root.appendingPathComponent("site/templates")
 
-    /// The value as swift-mustache takes it.
-    static func plain(_ value: TemplateValue) -> Any {
-        switch value {
-        case .text(let text): text
-        case .number(let number): number
-        case .flag(let flag): flag
-        case .list(let list): list.map(plain)
-        case .object(let fields): Dictionary(uniqueKeysWithValues: fields.map { ($0.key, plain($0.value)) })
-        }
+    static func seeds() throws -> Catalog {
+        try Importer.importDirectory(
+            root.appendingPathComponent("Tests/Fixtures/seeds"), displayPrefix: "catalog/sources"
+        ).catalog
     }
+
+    static func plain(_ value: TemplateValue) -> Any { TemplateEngineTests.plain(value) }
 
     static func referenceLibrary() throws -> MustacheLibrary {
         var library = MustacheLibrary()
@@ -35,7 +34,7 @@ import Testing
     }
 
     @Test func everySeedPageRendersAsSwiftMustacheRendersIt() throws {
-        let catalog = try SiteFixture.seeds()
+        let catalog = try Self.seeds()
         let findings = Checker.run(catalog: catalog)
         // A "since" page too: the seeds without their schemes, then with them.
         var before = catalog
@@ -66,8 +65,8 @@ import Testing
     }
 
     @Test func theDraftReportRendersAsSwiftMustacheRendersIt() throws {
-        let catalog = try SiteFixture.seeds()
-        let draft = SiteFixture.root.appendingPathComponent(
+        let catalog = try Self.seeds()
+        let draft = Self.root.appendingPathComponent(
             "Tests/Fixtures/docx/draf-instruktur-jenjang-4-bergalat.docx")
         let (document, importFindings, _) = try Importer.importFile(at: draft, displayPath: "draf.docx")
         guard case .scheme(let scheme) = document else {
