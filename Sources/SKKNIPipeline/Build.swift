@@ -59,20 +59,14 @@ public struct Build {
         let catalogJob = BackgroundJob { _ = try CatalogStore.write(c, to: catalogURL) }
         let summary: SiteGenerator.Summary
         do {
-            let extra = Pipeline.findingFiles(run.diagnostics, lines: run.lines)
+            let extras = Pipeline.extras(c, run.diagnostics, lines: run.lines, after: { _ = try catalogJob.wait() })
             let lines = run.lines
             let paths = paths
             let changes = try since.map { ($0, try CatalogChanges.since($0, paths: paths)) }
             let input = Pipeline.siteInput(
                 c, run.diagnostics, sourceLine: { lines.line($0, $1) }, changes: changes)
-            let diagnostics = run.diagnostics
             summary = try SiteGenerator.build(
-                input, siteDirectory: site, output: output, extraFiles: extra,
-                finish: { staging in
-                    _ = try catalogJob.wait()
-                    try CatalogDatabase.write(
-                        c, diagnostics: diagnostics, to: staging.appendingPathComponent(SiteOutputs.database))
-                }, checkpoint: checkpoint)
+                input, siteDirectory: site, output: output, extras: extras, checkpoint: checkpoint)
         } catch let unreadable as Unreadable {
             _ = catalogJob.failure
             throw unreadable

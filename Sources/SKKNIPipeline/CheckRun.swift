@@ -1,6 +1,7 @@
 import Foundation
 import SKKNICheck
 import SKKNICore
+import SKKNIDatabase
 import SKKNIImport
 import SKKNIPublish
 import SKKNISite
@@ -100,6 +101,21 @@ public enum Pipeline {
             (SiteOutputs.findingsJSON, Data(formatter.format(diagnostics, as: .json).utf8)),
             (SiteOutputs.findingsSARIF, Data(formatter.format(diagnostics, as: .sarif).utf8)),
         ]
+    }
+
+    /// What a build writes beside the site's own files: the findings downloads and the
+    /// database (after `after`, on the database's thread).
+    public static func extras(
+        _ catalog: Catalog, _ diagnostics: [Diagnostic], lines: SourceLines,
+        after: @escaping @Sendable () throws -> Void = {}
+    ) -> ExtraOutputs {
+        ExtraOutputs(
+            files: findingFiles(diagnostics, lines: lines),
+            database: { directory in
+                try after()
+                try CatalogDatabase.write(
+                    catalog, diagnostics: diagnostics, to: directory.appendingPathComponent(SiteOutputs.database))
+            })
     }
 
     /// What the site is built from: the catalogue, its findings and every rule.

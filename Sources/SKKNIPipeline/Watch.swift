@@ -177,18 +177,15 @@ public final class Watch {
                 // The downloads (findings, CSV, database) follow the pages: see below.
                 summary = try SiteGenerator.update(
                     state, to: input, changedFiles: changed, before: before, siteDirectory: site, output: output,
-                    keeping: [SiteOutputs.database] + SiteOutputs.findings, downloadsLater: true)
+                    extras: .later)
                 updated = summary != nil
             }
             if summary == nil {
                 _ = try? settling?.wait()  // it would drop the marker this build may write
                 // A full rebuild writes the database inside the publish, as `build` does.
                 summary = try SiteGenerator.build(
-                    input, siteDirectory: site, output: output, extraFiles: findingFiles(),
-                    finish: { staging in
-                        try CatalogDatabase.write(
-                            new, diagnostics: findings, to: staging.appendingPathComponent(SiteOutputs.database))
-                    }, keepState: true)
+                    input, siteDirectory: site, output: output, extras: Pipeline.extras(new, findings, lines: lines),
+                    keepState: true)
             }
             lap("situs")
             try writeCatalogFiles(new, changed: decreesChanged ? nil : changed, before: before)
@@ -217,9 +214,10 @@ public final class Watch {
             database = BackgroundJob { [clock] in
                 let began = clock.now
                 do {
+                    let writer = InPlaceOutput(output)
                     for (path, data) in findingFiles() + SiteGenerator.downloads(of: state) {
                         if cancelled.isSet { throw CancellationError() }
-                        try RawFile.replace(output.path + "/" + path, with: data)
+                        try writer.write(path, data)
                     }
                     try CatalogDatabase.write(
                         new, diagnostics: findings, to: output.appendingPathComponent(SiteOutputs.database),

@@ -27,17 +27,16 @@ public enum SiteGenerator {
     /// Renders every page, the search index, the CSV downloads and `site/static/*` in memory
     /// (the fuzzer's view of a site; `build` streams the same files to disk instead).
     public static func render(_ input: SiteInput, siteDirectory: URL) throws -> (pages: Int, files: [(String, Data)]) {
-        let collected = CollectedFiles()
+        let collected = MemoryOutput()
         var stopwatch = Stopwatch()
         let pages = try produce(
-            input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: [:], reuse: { _, _ in false }
-        ) { path, data in
-            collected.add(path, data)
-        }.pages
-        return (pages, collected.files.sorted { $0.0 < $1.0 })
+            input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: [:], reuse: { _, _ in false },
+            to: collected
+        ).pages
+        return (pages, collected.files)
     }
 
-    /// Declares the pages, renders them on all cores and hands each file to `write` as soon as
+    /// Declares the pages, renders them on all cores and hands each file to `writer` as soon as
     /// it exists (from several threads at once), then the search index, downloads and static
     /// files. A page whose fingerprint equals `previous[path]`'s is not rendered when `reuse`
     /// can take the previous output's file (of that size) instead; `has` says, without taking
@@ -46,7 +45,7 @@ public enum SiteGenerator {
     static func produce(
         _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch, previous: [String: PageManifest.Entry],
         has: @Sendable (String) -> Bool = { _ in false }, reuse: @Sendable (String, Int) -> Bool,
-        keepState: Bool = false, write: @Sendable (String, Data) throws -> Void
+        keepState: Bool = false, to writer: any OutputWriter
     ) throws -> (pages: Int, rendered: Int, searchKept: Bool, state: SiteState?) {
         let library = try TemplateLibrary(directory: siteDirectory.appendingPathComponent("templates"))
         let templatesFingerprint = fingerprint(of: library)
@@ -65,7 +64,7 @@ public enum SiteGenerator {
         stopwatch.lap("deklarasi")
         let pages = try render(
             plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
-            previous: previous, reuse: reuse, write: write)
+            previous: previous, reuse: reuse, to: writer)
         var manifest = pages.manifest
         stopwatch.lap("render")
         let (searchPrint, searchFiles) = try search.get()
@@ -75,19 +74,19 @@ public enum SiteGenerator {
         } else {
             let files = try searchFiles ?? SearchIndex.files(for: factory.searchEntries())
             for (path, data) in files {
-                try write(path, data)
+                try writer.write(path, data)
                 manifest.append((path, PageManifest.Entry(fingerprint: searchPrint, size: data.count)))
             }
         }
         let paths = manifest.map(\.path).sorted()
         let manifestEntries = Dictionary(manifest, uniquingKeysWith: { a, _ in a })
-        try write(PageManifest.path, PageManifest.encode(sorted: paths, manifestEntries))
+        try writer.write(PageManifest.path, PageManifest.encode(sorted: paths, manifestEntries))
         stopwatch.lap("indeks")
         var downloads = Downloads.Parts()
         for (path, data) in Downloads.csvFiles(input.catalog, keeping: &downloads, collecting: keepState) {
-            try write(path, data)
+            try writer.write(path, data)
         }
-        try writeStaticFiles(siteDirectory, write: write)
+        try writeStaticFiles(siteDirectory, to: writer)
         stopwatch.lap("csv")
         guard keepState else { return (plans.count, pages.rendered, searchKept, nil) }
         let state = SiteState(
@@ -97,11 +96,11 @@ public enum SiteGenerator {
         return (plans.count, pages.rendered, searchKept, state)
     }
 
-    static func writeStaticFiles(_ siteDirectory: URL, write: (String, Data) throws -> Void) throws {
+    static func writeStaticFiles(_ siteDirectory: URL, to writer: any OutputWriter) throws {
         let staticDir = siteDirectory.appendingPathComponent("static")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: staticDir.path))?.sorted() ?? []
         where !name.hasPrefix(".") {
-            try write("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name)))
+            try writer.write("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name)))
         }
     }
 
@@ -110,7 +109,7 @@ public enum SiteGenerator {
     static func render(
         _ plans: [PageFactory.Plan], factory: PageFactory, library: TemplateLibrary,
         templatesFingerprint: PageFingerprint, previous: [String: PageManifest.Entry],
-        reuse: @Sendable (String, Int) -> Bool, write: @Sendable (String, Data) throws -> Void
+        reuse: @Sendable (String, Int) -> Bool, to writer: any OutputWriter
     ) throws -> (manifest: [(path: String, entry: PageManifest.Entry)], rendered: Int) {
         let outcomes = ConcurrentMap.map(plans.map { PlanBox(plan: $0) }) {
             box -> Result<(path: String, entry: PageManifest.Entry, rendered: Bool), SiteError> in
@@ -129,7 +128,7 @@ public enum SiteGenerator {
                 return .failure(SiteError(description: "templat '\(page.template)' tidak ada (halaman \(page.path))"))
             }
             do {
-                try write(page.path, Data(html))
+                try writer.write(page.path, Data(html))
             } catch {
                 return .failure(SiteError(description: "\(page.path): \(FileErrorText.describe(error))"))
             }
@@ -159,13 +158,13 @@ public enum SiteGenerator {
     }
 
     /// Renders the site straight into a staging directory and publishes it at `output`
-    /// (see `OutputDirectory.replace`: only changed files are written and moved in). `finish` (the database) runs on its own thread while
-    /// the pages are rendered: page writing waits on the disk, and the database fills the gaps.
+    /// (see `OutputDirectory.replace`: only changed files are written and moved in), with
+    /// `extras` beside it. The database runs on its own thread while the pages are rendered:
+    /// page writing waits on the disk, and the database fills the gaps.
     /// With `keepState`, the summary carries what `update` needs next time (`build --watch`).
     public static func build(
-        _ input: SiteInput, siteDirectory: URL, output: URL, extraFiles: [(path: String, data: Data)] = [],
-        finish: @escaping @Sendable (URL) throws -> Void = { _ in }, checkpoint: (String) -> Void = { _ in },
-        keepState: Bool = false
+        _ input: SiteInput, siteDirectory: URL, output: URL, extras: ExtraOutputs = ExtraOutputs(),
+        checkpoint: (String) -> Void = { _ in }, keepState: Bool = false
     ) throws -> Summary {
         var stopwatch = Stopwatch()
         var pages = 0
@@ -181,17 +180,14 @@ public enum SiteGenerator {
             // is rendered and compared with the file on disk.
             let previous = staging.previousTrusted ? PageManifest.read(from: output) : [:]
             let stagingURL = staging.url
-            let database = BackgroundJob { try finish(stagingURL) }
+            let database = BackgroundJob { try extras.database?(stagingURL) }
             do {
                 (pages, rendered, searchKept, state) = try produce(
                     input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: previous,
                     has: { staging.hasPrevious($0) }, reuse: { staging.keepPrevious($0, size: $1) },
-                    keepState: keepState
-                ) { path, data in
-                    try staging.write(path, data)
-                }
+                    keepState: keepState, to: staging)
                 checkpoint("site")
-                for (path, data) in extraFiles { try staging.write(path, data) }
+                for (path, data) in extras.files { try staging.write(path, data) }
             } catch {
                 // The staging directory is removed on the way out: not under the database's feet.
                 _ = try? database.wait()
@@ -212,18 +208,6 @@ public enum SiteGenerator {
 
 struct PlanBox: @unchecked Sendable {
     let plan: PageFactory.Plan
-}
-
-/// Files gathered from several rendering threads.
-final class CollectedFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var files: [(String, Data)] = []
-
-    func add(_ path: String, _ data: Data) {
-        lock.lock()
-        files.append((path, data))
-        lock.unlock()
-    }
 }
 
 /// Search data split by first letter, loaded as scripts so it works from `file://`.
