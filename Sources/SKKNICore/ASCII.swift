@@ -4,6 +4,11 @@ extension UInt8 {
     /// `A`...`Z` as `a`...`z`, every other byte as it is: case folding for the byte scans that
     /// stand in for Foundation's case-insensitive string calls on ASCII text.
     public var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self + 0x20 : self }
+    public var asciiUppercased: UInt8 { self >= 0x61 && self <= 0x7A ? self - 0x20 : self }
+    /// `0`-`9`, `A`-`Z`, `a`-`z`.
+    public var isASCIIAlphanumeric: Bool {
+        (self >= 0x30 && self <= 0x39) || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A)
+    }
 }
 
 extension StringProtocol {

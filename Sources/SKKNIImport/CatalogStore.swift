@@ -20,16 +20,18 @@ public enum CatalogStore {
     /// `encoder()` gives, written by `CatalogJSON`. Encoded on all cores (a national catalogue
     /// has tens of thousands of schemes).
     public static func files(for catalog: Catalog) -> [(path: String, data: Data)] {
-        let decrees = ConcurrentMap.map(catalog.decrees) { decree in
-            ("\(decreesFolder)/\(decree.id).json", CatalogJSON.encode(decree))
-        }
-        let schemes = ConcurrentMap.map(catalog.schemes) { scheme in
-            ("\(schemesFolder)/\(scheme.id).json", CatalogJSON.encode(scheme))
-        }
-        let standards = ConcurrentMap.map(catalog.standards) { standard in
-            ("\(standardsFolder)/\(standard.id).json", CatalogJSON.encode(standard))
-        }
-        return decrees + schemes + standards
+        ConcurrentMap.map(encodings(for: catalog)) { ($0.path, $0.encode()) }
+    }
+
+    /// Each file's path and how to encode it, in the catalogue's order (decrees, schemes,
+    /// SKKNI decrees): encoded only when it is compared or written, so a national catalogue
+    /// (half a gigabyte of JSON) is never held whole.
+    static func encodings(for catalog: Catalog) -> [(path: String, encode: @Sendable () -> Data)] {
+        catalog.decrees.map { decree in ("\(decreesFolder)/\(decree.id).json", { CatalogJSON.encode(decree) }) }
+            + catalog.schemes.map { scheme in ("\(schemesFolder)/\(scheme.id).json", { CatalogJSON.encode(scheme) }) }
+            + catalog.standards.map { standard in
+                ("\(standardsFolder)/\(standard.id).json", { CatalogJSON.encode(standard) })
+            }
     }
 
     public struct WriteSummary: Sendable {
@@ -44,22 +46,29 @@ public enum CatalogStore {
     public static func write(_ catalog: Catalog, to directory: URL, dryRun: Bool = false) throws -> WriteSummary {
         var summary = WriteSummary()
         let fm = FileManager.default
-        var expected = Set<String>()
-        let files = files(for: catalog)
-        let unchanged = ConcurrentMap.map(Array(files.indices)) { i in
-            (try? Data(contentsOf: directory.appendingPathComponent(files[i].path))) == files[i].data
-        }
-        for (index, (path, data)) in files.enumerated() {
-            expected.insert(path)
-            let url = directory.appendingPathComponent(path)
-            if unchanged[index] {
-                summary.unchanged.append(path)
-                continue
+        let files = encodings(for: catalog)
+        let expected = Set(files.map(\.path))
+        if !dryRun {
+            // The folders that will hold files, made before the workers write into them.
+            for folder in Set(files.map { $0.path.prefix { $0 != "/" } }).sorted() {
+                try fm.createDirectory(
+                    at: directory.appendingPathComponent(String(folder)), withIntermediateDirectories: true)
             }
-            summary.written.append(path)
-            if dryRun { continue }
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
+        }
+        // Each file encoded, compared and (when changed) written by one worker, then let go.
+        let changed = ConcurrentMap.map(files) { file -> Result<Bool, Error> in
+            let url = directory.appendingPathComponent(file.path)
+            let data = file.encode()
+            if (try? Data(contentsOf: url)) == data { return .success(false) }
+            if dryRun { return .success(true) }
+            return Result { try data.write(to: url, options: .atomic) }.map { true }
+        }
+        for (file, outcome) in zip(files, changed) {
+            if try outcome.get() {
+                summary.written.append(file.path)
+            } else {
+                summary.unchanged.append(file.path)
+            }
         }
         for folder in [decreesFolder, schemesFolder, standardsFolder] {
             let names = (try? fm.contentsOfDirectory(atPath: directory.appendingPathComponent(folder).path)) ?? []

@@ -454,7 +454,16 @@ enum LineText {
         return true
     }
 
-    static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0.isWhitespace } }
+    static func isBlank(_ line: String) -> Bool {
+        // On bytes while they are plain ASCII (every line of every document is asked).
+        var general = false
+        let blank = line.utf8.allSatisfy { byte in
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return true }
+            if byte >= 0x80 || byte < 0x20 { general = true }
+            return false
+        }
+        return general ? line.allSatisfy { $0.isWhitespace } : blank
+    }
 
     /// `a. Komunikasi` -> ("a", "Komunikasi") for list items lettered a-z or numbered `1)`.
     static func letteredItem(_ line: String) -> (label: String, text: String)? {

@@ -304,9 +304,16 @@ struct SchemeParser {
             // Nearly every line has a lower-case letter: rejected on its bytes, without splitting.
             if plain.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { continue }
             var words = plain.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            while let last = words.last, last.allSatisfy({ $0.isNumber }) { words.removeLast() }
-            guard words.count >= 2, plain.contains(where: { $0.isLetter }), !plain.contains(where: { $0.isLowercase })
-            else { continue }
+            if plain.isASCIIText {
+                // No a-z (above): a letter is A-Z, and nothing is lower-case.
+                while let last = words.last, last.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { words.removeLast() }
+                guard words.count >= 2, plain.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { continue }
+            } else {
+                while let last = words.last, last.allSatisfy({ $0.isNumber }) { words.removeLast() }
+                guard words.count >= 2, plain.contains(where: { $0.isLetter }),
+                    !plain.contains(where: { $0.isLowercase })
+                else { continue }
+            }
             if words.contains(where: { UnitRowParser.looksLikeUnitCode($0) }) { continue }
             keys[words.joined(separator: " "), default: []].append(i)
         }

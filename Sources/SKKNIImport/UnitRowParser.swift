@@ -48,6 +48,9 @@ enum UnitRowParser {
     /// the last one or two digits, the one before it three digits, and at least five letters
     /// and digits (one a digit) ahead of those.
     static func looksLikeUnitCode(_ token: Substring) -> Bool {
+        // Every shape accepted below has at least nine bytes and a dot: most words have neither.
+        let raw = token.utf8
+        guard raw.count >= 9, raw.contains(UInt8(ascii: ".")) else { return false }
         var text = token
         while let last = text.last, ",;:)".contains(last) { text = text.dropLast() }
         if text.hasPrefix("(") { text = text.dropFirst() }

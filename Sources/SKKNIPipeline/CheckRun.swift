@@ -12,7 +12,7 @@ public struct CheckRun {
     public var drafts: [Scheme]
     public var diagnostics: [Diagnostic]
     public var lines: SourceLines
-    /// The steps as they ran: `impor`, `draf`, `periksa`, `baseline`.
+    /// The steps as they ran: `impor`, `draf`, `periksa`, `baseline`, `baris_sumber`.
     public var steps = Stopwatch()
     public var importTime: Duration { steps[Pipeline.Step.read] }
     public var checkTime: Duration { steps[Pipeline.Step.check] }
@@ -52,9 +52,12 @@ public struct CheckRun {
                 to: diagnostics, path: path, displayPath: shown, named: path, required: baselinePath != nil)
         }
         steps.lap(Pipeline.Step.baseline)
+        let lines = SourceLines(documents, root: paths.root)
+        lines.prefetch(diagnostics)
+        steps.lap(Pipeline.Step.sourceLines)
         return CheckRun(
-            loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: SourceLines(documents, root: paths.root),
-            steps: steps, checkSteps: checked.steps)
+            loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: lines, steps: steps,
+            checkSteps: checked.steps)
     }
 }
 
@@ -73,6 +76,8 @@ public enum Pipeline {
         /// The rules, on the whole catalogue or on what changed.
         public static let check = "periksa"
         public static let baseline = "baseline"
+        /// The source lines the findings show, read ahead.
+        public static let sourceLines = "baris_sumber"
         /// The pages, downloads and catalogue files, published.
         public static let site = "situs"
     }

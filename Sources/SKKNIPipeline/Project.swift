@@ -104,6 +104,8 @@ public func siteDirectory(_ option: String?, catalog: String) -> URL {
 /// Source lines for showing under findings: from imported documents, else read from disk.
 public final class SourceLines: @unchecked Sendable {
     private var documents: [String: DocumentText]
+    /// Lines read ahead for findings (`prefetch`), by file and line: their shown text and place.
+    private var shown: [String: [Int: (line: String, place: String?)]] = [:]
     private let lock = NSLock()
     /// What relative names are relative to (the repository root); nil: the working directory.
     let root: String?
@@ -113,29 +115,65 @@ public final class SourceLines: @unchecked Sendable {
         self.root = root
     }
 
-    /// The texts read so far, except those of `files` (which changed): for the next rebuild.
+    /// The texts and lines read so far, except those of `files` (which changed): for the next
+    /// rebuild.
     public func forgetting(_ files: Set<String>) -> SourceLines {
-        SourceLines(lock.withLock { documents.filter { !files.contains($0.key) } }, root: root)
+        lock.withLock {
+            let kept = SourceLines(documents.filter { !files.contains($0.key) }, root: root)
+            kept.shown = shown.filter { !files.contains($0.key) }
+            return kept
+        }
+    }
+
+    /// Reads every line the findings point at (their own and their related places), one file
+    /// at a time on all cores, keeping only those lines: a national catalogue's findings touch
+    /// thousands of documents, whose whole texts held at once took gigabytes.
+    public func prefetch(_ diagnostics: [Diagnostic]) {
+        var wanted: [String: Set<Int>] = [:]
+        for d in diagnostics {
+            wanted[d.location.file, default: []].insert(d.location.line)
+            for r in d.related { wanted[r.location.file, default: []].insert(r.location.line) }
+        }
+        let files = lock.withLock {
+            wanted.filter { documents[$0.key] == nil && shown[$0.key] == nil }.sorted { $0.key < $1.key }
+        }
+        let read = ConcurrentMap.map(files) { file, numbers -> [Int: (line: String, place: String?)]? in
+            guard let text = readText(file) else { return nil }
+            var lines: [Int: (line: String, place: String?)] = [:]
+            for n in numbers where n >= 1 && n <= text.lines.count {
+                lines[n] = (text.shownLine(n), text.place(n))
+            }
+            return lines
+        }
+        lock.withLock {
+            for ((file, _), lines) in zip(files, read) { if let lines { shown[file] = lines } }
+        }
     }
 
     public func line(_ file: String, _ line: Int) -> String? {
+        if let ahead = lock.withLock({ shown[file]?[line] }) { return ahead.line }
         guard let text = text(file), line >= 1, line <= text.lines.count else { return nil }
         return text.shownLine(line)
     }
 
     /// `halaman 3 baris 12` for a line of a PDF (a .docx's table and row); nil for text files.
-    public func place(_ file: String, _ line: Int) -> String? { text(file)?.place(line) }
+    public func place(_ file: String, _ line: Int) -> String? {
+        if let ahead = lock.withLock({ shown[file]?[line] }) { return ahead.place }
+        return text(file)?.place(line)
+    }
 
     private func text(_ file: String) -> DocumentText? {
         lock.lock()
         defer { lock.unlock() }
-        let path = file.hasPrefix("/") || root == nil ? file : root! + "/" + file
-        if documents[file] == nil, let data = FileManager.default.contents(atPath: path) {
-            documents[file] =
-                (try? Importer.readText(data, path: file))
-                ?? DocumentText(path: file, text: String(decoding: data, as: UTF8.self))
-        }
+        if documents[file] == nil, let text = readText(file) { documents[file] = text }
         return documents[file]
+    }
+
+    private func readText(_ file: String) -> DocumentText? {
+        let path = file.hasPrefix("/") || root == nil ? file : root! + "/" + file
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return (try? Importer.readText(data, path: file))
+            ?? DocumentText(path: file, text: String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -158,6 +158,7 @@ public final class Watch {
         }
         let findings = diagnostics
         let lines = changed.map { self.lines.forgetting($0) } ?? SourceLines([:], root: paths.root)
+        lines.prefetch(findings)
         self.lines = lines
         let formatter = DiagnosticFormatter(sourceLine: lines.line, place: lines.place)
         let findingFiles: @Sendable () -> [(path: String, data: Data)] = {

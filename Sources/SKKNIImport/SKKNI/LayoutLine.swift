@@ -5,7 +5,7 @@ import SKKNICore
 /// column alignment) as words with the column each starts at: what the SKKNI reader uses to
 /// tell the two columns of an element table apart.
 struct LayoutLine {
-    struct Word {
+    struct Word: Equatable {
         /// 0-based column of the word's first character (Unicode scalars from the line's start).
         var column: Int
         var text: Substring
@@ -14,6 +14,11 @@ struct LayoutLine {
     let words: [Word]
 
     init(_ line: String) {
+        words = line.isASCIIText ? Self.asciiWords(line) : Self.scalarWords(line)
+    }
+
+    /// The words of any line, columns counted in Unicode scalars.
+    static func scalarWords(_ line: String) -> [Word] {
         var words: [Word] = []
         var column = 0
         var start: String.Index?
@@ -34,17 +39,62 @@ struct LayoutLine {
             index = line.unicodeScalars.index(after: index)
         }
         if let s = start { words.append(Word(column: startColumn, text: line[s..<line.endIndex])) }
-        self.words = words
+        return words
+    }
+
+    /// The words of an ASCII line, where a byte is a column: the reader splits millions of
+    /// lines at national scale, and decoding scalars was most of its time.
+    static func asciiWords(_ line: String) -> [Word] {
+        var words: [Word] = []
+        words.reserveCapacity(16)
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        var start: String.Index?
+        var startColumn = 0
+        var column = 0
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || byte == 0x09 {
+                if let s = start {
+                    words.append(Word(column: startColumn, text: line[s..<index]))
+                    start = nil
+                }
+            } else if start == nil {
+                start = index
+                startColumn = column
+            }
+            column += 1
+            utf8.formIndex(after: &index)
+        }
+        if let s = start { words.append(Word(column: startColumn, text: line[s..<line.endIndex])) }
+        return words
     }
 
     var isEmpty: Bool { words.isEmpty }
     var firstColumn: Int { words.first?.column ?? 0 }
 
+    /// The line's text from its first word to its last (what `LineText.trimmed` gives).
+    var trimmedText: Substring {
+        guard let first = words.first, let last = words.last else { return "" }
+        return first.text.base[first.text.startIndex..<last.text.endIndex]
+    }
+
     /// The words from `index` on, joined by single spaces.
     func text(from index: Int, to end: Int? = nil) -> String {
         let end = end ?? words.count
         guard index < end else { return "" }
-        return words[index..<end].map(\.text).joined(separator: " ")
+        return Self.joined(words[index..<end])
+    }
+
+    /// Words joined by single spaces, into one string grown once.
+    static func joined(_ words: ArraySlice<Word>) -> String {
+        var out = ""
+        out.reserveCapacity(words.reduce(words.count) { $0 + $1.text.utf8.count })
+        for (n, word) in words.enumerated() {
+            if n > 0 { out.append(" ") }
+            out.append(contentsOf: word.text)
+        }
+        return out
     }
 }
 
@@ -91,26 +141,41 @@ enum LayoutText {
         return Int(w)
     }
 
-    /// `2.1.3` or `2.1.3.` or `2` -> "2.1.3": an item number of limits and guidance.
-    static func itemNumber(_ word: Substring) -> String? {
-        var w = word
-        if w.hasSuffix(".") { w = w.dropLast() }
-        let parts = w.split(separator: ".", omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.count <= 5,
-            parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) })
-        else { return nil }
-        return parts.map { String(Int($0)!) }.joined(separator: ".")
+    /// `2.1.3` or `2.1.3.` or `2` -> [2, 1, 3]: an item number of limits and guidance (up to
+    /// five parts of one or two digits). On bytes: every line of those sections is asked.
+    static func itemNumber(_ word: Substring) -> [Int]? {
+        var parts: [Int] = []
+        var value = 0
+        var digits = 0
+        var bytes = word.utf8[...]
+        guard let first = bytes.first, first >= 0x30, first <= 0x39 else { return nil }
+        if bytes.last == UInt8(ascii: ".") { bytes = bytes.dropLast() }
+        for byte in bytes {
+            if byte >= 0x30, byte <= 0x39 {
+                guard digits < 2 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+            } else if byte == UInt8(ascii: "."), digits > 0, parts.count < 4 {
+                parts.append(value)
+                value = 0
+                digits = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        parts.append(value)
+        return parts
     }
 
     /// Whether `next` can follow `previous` in a numbered outline: the next sibling of
     /// `previous` or of one of its ancestors, or its first child.
-    static func follows(_ next: String, after previous: String?) -> Bool {
-        let n = next.split(separator: ".").map { Int($0)! }
-        guard let previous else { return n.count == 1 || n.allSatisfy { $0 == 1 } }
-        let p = previous.split(separator: ".").map { Int($0)! }
-        if n == p + [1] { return true }
-        guard n.count <= p.count, !n.isEmpty else { return false }
-        return Array(n.dropLast()) == Array(p.prefix(n.count - 1)) && n.last! == p[n.count - 1] + 1
+    static func follows(_ next: [Int], after previous: [Int]?) -> Bool {
+        guard let previous else { return next.count == 1 || next.allSatisfy { $0 == 1 } }
+        if next.count == previous.count + 1, next.last == 1, next.starts(with: previous) { return true }
+        guard next.count <= previous.count, !next.isEmpty else { return false }
+        return next.dropLast().elementsEqual(previous.prefix(next.count - 1))
+            && next[next.count - 1] == previous[next.count - 1] + 1
     }
 
     /// A token that is meant as a unit code, well-formed or not: a capital letter, then
@@ -147,7 +212,9 @@ enum LayoutText {
 
     /// Wrapped pieces joined into one text: single spaces, line-break hyphens joined.
     static func join(_ pieces: [String]) -> String {
-        TitleText.clean(pieces.filter { !$0.isEmpty }.joined(separator: " "))
+        // Most criteria and items are one line: no joining.
+        if pieces.count == 1 { return TitleText.clean(pieces[0]) }
+        return TitleText.clean(pieces.filter { !$0.isEmpty }.joined(separator: " "))
     }
 }
 

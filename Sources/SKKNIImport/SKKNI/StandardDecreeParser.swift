@@ -68,6 +68,15 @@ struct StandardDecreeParser {
         return LayoutText.isPageNumber(text) && (text.hasPrefix("-") || column >= 20)
     }
 
+    /// `isPageNumber` for a line already split into words: most lines fail at their first byte.
+    static func isPageNumber(_ layout: LayoutLine) -> Bool {
+        guard layout.words.count <= 3, let lead = layout.words.first?.text.utf8.first,
+            lead == UInt8(ascii: "-") || (lead >= 0x30 && lead <= 0x39)
+        else { return false }
+        let text = layout.trimmedText
+        return LayoutText.isPageNumber(String(text)) && (text.hasPrefix("-") || layout.firstColumn >= 20)
+    }
+
     /// Whether a document is an SKKNI annex (or part of one): it has `KODE UNIT :` blocks, or a
     /// `Daftar Unit Kompetensi` under a standard's title.
     static func recognises(_ document: DocumentText) -> Bool {
@@ -173,7 +182,7 @@ struct StandardDecreeParser {
             let plain = document.plainLines[i]
             if LineText.isBlank(plain) { continue }
             let layout = LayoutLine(document.lines[i])
-            if Self.isPageNumber(document.lines[i], column: layout.firstColumn) { continue }
+            if Self.isPageNumber(layout) { continue }
             let upper = plain.uppercased()
             if upper.contains("KODE UNIT"), upper.contains("JUDUL") {
                 flush()
@@ -339,7 +348,7 @@ struct StandardDecreeParser {
         for i in lines {
             let layout = LayoutLine(document.lines[i])
             if layout.isEmpty { continue }
-            if Self.isPageNumber(document.lines[i], column: layout.firstColumn) {
+            if Self.isPageNumber(layout) {
                 segment += 1
                 continue
             }
@@ -365,6 +374,9 @@ struct StandardDecreeParser {
         var elements: [(number: Int, pieces: [String], line: Int, criteria: [(String, [String], Int)])] = []
         // Where the current criterion's text starts, and on which page segment.
         var textColumn: (column: Int, segment: Int)?
+        // The number of the current element's last criterion (nil before its first, or when
+        // that one has no number).
+        var lastCriterion: (major: Int, minor: Int)?
         for row in rows {
             let words = row.words
             let segmentColumn = columns[row.segment].map { $0 - 1 }
@@ -380,6 +392,7 @@ struct StandardDecreeParser {
                     || n == (elements.last?.number ?? 0) + 1
             {
                 elements.append((n, [], row.index + 1, []))
+                lastCriterion = nil
                 textColumn = nil
                 i = 1
             }
@@ -398,17 +411,18 @@ struct StandardDecreeParser {
             let element = elements.last?.number
             // The numbers the next criterion can have: the one after the last (documents
             // misnumber criteria: `2.3` under element 3), or the first of this element.
-            var expected: Set<String> = []
-            if let element {
-                let last = elements.last!.criteria.last.flatMap { LayoutText.criterionNumber(Substring($0.0)) }
-                if let last { expected.insert("\(last.major).\(last.minor + 1)") }
-                if last == nil || last!.major != element { expected.insert("\(element).1") }
+            let last = lastCriterion
+            func isExpected(_ n: (major: Int, minor: Int)) -> Bool {
+                guard let element else { return false }
+                if let last, n.major == last.major, n.minor == last.minor + 1 { return true }
+                return (last == nil || last!.major != element) && n.major == element && n.minor == 1
             }
-            let lastMajor = elements.last?.criteria.last.flatMap { LayoutText.criterionNumber(Substring($0.0))?.major }
+            let lastMajor = last?.major
             let numberAt = words.indices.dropFirst(i).first { k in
-                LayoutText.criterionNumber(words[k].text).map { expected.contains("\($0.major).\($0.minor)") } ?? false
+                LayoutText.criterionNumber(words[k].text).map(isExpected) ?? false
             }
-            var left: [Substring] = []
+            // The element column's words: from `leftStart` to where the criterion column starts.
+            let leftStart = i
             var criterion: String?
             var rightStart: Int?
             while i < words.count {
@@ -427,10 +441,9 @@ struct StandardDecreeParser {
                     rightStart = i
                     break
                 }
-                left.append(w.text)
                 i += 1
             }
-            if !left.isEmpty {
+            if i > leftStart {
                 if elements.isEmpty {
                     note(
                         ImportIssue.unreadableRow,
@@ -438,10 +451,10 @@ struct StandardDecreeParser {
                         line: row.index + 1, subject: code)
                     elements.append((1, [], row.index + 1, []))
                 }
-                elements[elements.count - 1].pieces.append(left.joined(separator: " "))
+                elements[elements.count - 1].pieces.append(LayoutLine.joined(words[leftStart..<i]))
             }
             guard let rightStart else { continue }
-            let text = words[rightStart...].map(\.text).joined(separator: " ")
+            let text = LayoutLine.joined(words[rightStart...])
             if elements.isEmpty {
                 note(
                     ImportIssue.unreadableRow,
@@ -452,6 +465,7 @@ struct StandardDecreeParser {
             let e = elements.count - 1
             if let criterion {
                 elements[e].criteria.append((criterion, text.isEmpty ? [] : [text], row.index + 1))
+                lastCriterion = LayoutText.criterionNumber(Substring(criterion))
                 if rightStart < words.count { textColumn = (words[rightStart].column, row.segment) }
             } else if elements[e].criteria.isEmpty {
                 note(
@@ -459,6 +473,7 @@ struct StandardDecreeParser {
                     "teks kriteria unjuk kerja tanpa nomor di elemen \(elements[e].number) unit \(code)",
                     line: row.index + 1, subject: code)
                 elements[e].criteria.append(("", [text], row.index + 1))
+                lastCriterion = nil
             } else if !text.isEmpty {
                 elements[e].criteria[elements[e].criteria.count - 1].1.append(text)
             }
@@ -477,12 +492,12 @@ struct StandardDecreeParser {
     /// stays text.
     private func readItems(_ lines: [Int]) -> [UnitDefinition.Item] {
         var items: [(number: String, pieces: [String], line: Int)] = []
-        var last: String?
+        var last: [Int]?
         for i in lines {
             let layout = LayoutLine(document.lines[i])
-            if layout.isEmpty || Self.isPageNumber(document.lines[i], column: layout.firstColumn) { continue }
+            if layout.isEmpty || Self.isPageNumber(layout) { continue }
             if let number = LayoutText.itemNumber(layout.words[0].text), LayoutText.follows(number, after: last) {
-                items.append((number, [layout.text(from: 1)], i + 1))
+                items.append((number.map(String.init).joined(separator: "."), [layout.text(from: 1)], i + 1))
                 last = number
             } else if items.isEmpty {
                 items.append(("", [layout.text(from: 0)], i + 1))

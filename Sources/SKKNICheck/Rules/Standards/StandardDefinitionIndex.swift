@@ -31,29 +31,43 @@ struct StandardDefinitionIndex: Sendable {
 
     var isEmpty: Bool { byCode.isEmpty }
 
-    /// Every row a decree's qualification or a scheme lists, with where it is and what it is in:
-    /// qualifications only when the context checks the decrees' own content.
-    static func rows(_ context: CheckContext) -> [(
-        code: UnitCode, title: String, location: SourceLocation, container: String
-    )] {
-        var rows: [(code: UnitCode, title: String, location: SourceLocation, container: String)] = []
+    /// A row of a qualification or scheme that names a unit; what it stands in is described
+    /// only when a finding needs it (every row of the catalogue is visited).
+    struct UsingRow {
+        enum Owner {
+            case qualification(DecreeRow)
+            case scheme(occupation: String)
+        }
+
+        var code: UnitCode
+        var title: String
+        var location: SourceLocation
+        var owner: Owner
+
+        var container: String {
+            switch owner {
+            case .qualification(let row): CheckContext.describe(row.qualification, in: row.decree)
+            case .scheme(let occupation): "skema \(occupation)"
+            }
+        }
+    }
+
+    /// Every qualification row (when decrees are checked) and every scheme row, in order.
+    static func forEachRow(_ context: CheckContext, _ body: (UsingRow) -> Void) {
         for row in context.checkedDecreeRows {
-            rows.append(
-                (
-                    row.unit.code, row.unit.cleanTitle, row.location,
-                    CheckContext.describe(row.qualification, in: row.decree)
-                ))
+            body(
+                UsingRow(
+                    code: row.unit.code, title: row.unit.cleanTitle, location: row.location,
+                    owner: .qualification(row)))
         }
         for scheme in context.schemes {
             for unit in scheme.units {
-                rows.append(
-                    (
-                        unit.code, unit.cleanTitle, context.location(scheme, line: unit.line),
-                        "skema \(scheme.occupation)"
-                    ))
+                body(
+                    UsingRow(
+                        code: unit.code, title: unit.cleanTitle, location: context.location(scheme, line: unit.line),
+                        owner: .scheme(occupation: scheme.occupation)))
             }
         }
-        return rows
     }
 }
 

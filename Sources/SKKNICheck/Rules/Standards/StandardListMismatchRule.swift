@@ -81,7 +81,9 @@ public struct StandardListMismatchRule: Rule {
                 case .position:
                     differences.append("kodenya \(row.code) di daftar (baris ke-\(pair.listed + 1), judul sama)")
                 }
-                if StandardPairing.titleKey(definition.title) != StandardPairing.titleKey(row.title) {
+                if definition.title != row.title,
+                    StandardPairing.titleKey(definition.title) != StandardPairing.titleKey(row.title)
+                {
                     differences.append("judulnya '\(definition.title)' di uraian tetapi '\(row.title)' di daftar")
                 }
                 guard !differences.isEmpty else { continue }

@@ -62,12 +62,40 @@ struct StandardPairing {
 
     /// A code's letters and digits, upper-cased: `M74DKV13.015.3` and `M.74DKV13.015.3` agree.
     static func compact(_ code: String) -> String {
-        String(code.uppercased().filter { $0.isLetter || $0.isNumber })
+        // Codes are ASCII: on bytes, without Character (every row of every decree is asked).
+        if code.isASCIIText {
+            var out: [UInt8] = []
+            out.reserveCapacity(code.utf8.count)
+            for byte in code.utf8 where byte.isASCIIAlphanumeric { out.append(byte.asciiUppercased) }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return String(code.uppercased().filter { $0.isLetter || $0.isNumber })
     }
 
     /// A title's words, lower-cased, without punctuation: titles that differ only in case,
     /// spacing or a dash agree.
     static func titleKey(_ title: String) -> String {
+        if let plain = TitleText.plainASCII(title) {
+            // The same key on bytes: letters and digits lowercased, any run of others one space.
+            var out: [UInt8] = []
+            out.reserveCapacity(plain.count)
+            var pendingSpace = false
+            for byte in plain {
+                if byte.isASCIIAlphanumeric {
+                    if pendingSpace, !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte.asciiLowercased)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return titleKeyGeneral(title)
+    }
+
+    /// `titleKey` for any text; `titleKey` takes a byte path for plain ASCII.
+    static func titleKeyGeneral(_ title: String) -> String {
         TitleText.clean(title).lowercased()
             .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
     }

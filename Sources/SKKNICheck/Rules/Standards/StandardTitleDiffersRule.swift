@@ -55,10 +55,11 @@ public struct StandardTitleDiffersRule: Rule {
         let index = context.standardDefinitions
         guard !index.isEmpty else { return [] }
         var found: [Diagnostic] = []
-        for row in StandardDefinitionIndex.rows(context) {
-            guard let entry = index.byCode[row.code.raw],
+        StandardDefinitionIndex.forEachRow(context) { row in
+            // Most rows copy the definition's title exactly: no key needed.
+            guard let entry = index.byCode[row.code.raw], row.title != entry.definition.title,
                 StandardPairing.titleKey(row.title) != StandardPairing.titleKey(entry.definition.title)
-            else { continue }
+            else { return }
             found.append(
                 finding(
                     "\(row.code) berjudul '\(row.title)' di \(row.container), tetapi \(entry.standard.label) menguraikannya sebagai '\(entry.definition.title)'",

@@ -52,10 +52,11 @@ public struct StandardVersionNewerRule: Rule {
         let index = context.standardDefinitions
         guard !index.isEmpty else { return [] }
         var found: [Diagnostic] = []
-        for row in StandardDefinitionIndex.rows(context) where row.code.isValid {
+        StandardDefinitionIndex.forEachRow(context) { row in
+            guard row.code.isValid else { return }
             guard let entry = index.latestByIdentity[row.code.identity],
                 entry.definition.code.versionNumber > row.code.versionNumber
-            else { continue }
+            else { return }
             found.append(
                 finding(
                     "\(row.code) di \(row.container) memakai versi .\(row.code.version), sedangkan \(entry.standard.label) menguraikan \(entry.definition.code)",
