@@ -36,15 +36,13 @@ public final class DecreeIndex: Sendable {
         decreeRows = collected
         let rows = collected  // a constant, shared with the worker threads
         // The two code indexes are independent: built side by side.
-        let indexes = ConcurrentMap.map([0, 1]) { which in
+        let keys: [@Sendable (DecreeRow) -> String] = [{ $0.unit.code.raw }, { $0.unit.code.identity }]
+        let indexes = ConcurrentMap.map(keys) { key in
             var index: [String: [Int]] = [:]
-            for (i, row) in rows.enumerated() {
-                index[which == 0 ? row.unit.code.raw : row.unit.code.identity, default: []].append(i)
-            }
+            for (i, row) in rows.enumerated() { index[key(row), default: []].append(i) }
             return index
         }
-        rowsByCode = indexes[0]
-        rowsByIdentity = indexes[1]
+        (rowsByCode, rowsByIdentity) = (indexes[0], indexes[1])
         decreeIDs = Set(decrees.map(\.id))
         var revoked: [String: (Decree, DecreeReference)] = [:]
         for decree in decrees {

@@ -7,13 +7,13 @@ import Foundation
 /// seeds, a synthetic catalogue and generated strings; JSONDecoder still reads the files.
 /// Keys are listed in sorted order by hand: adding a model field means adding it here, and
 /// the tests fail until it is.
-struct CatalogJSON {
+public struct CatalogJSON {
     private(set) var bytes: [UInt8] = []
     private var indent = 0
     /// Whether the current object or array has a member yet (a comma goes before the next).
     private var hasMember: [Bool] = []
 
-    static func encode(_ decree: Decree) -> Data {
+    public static func encode(_ decree: Decree) -> Data {
         var json = CatalogJSON()
         json.bytes.reserveCapacity(4096)
         json.value(decree)
@@ -21,7 +21,7 @@ struct CatalogJSON {
         return Data(json.bytes)
     }
 
-    static func encode(_ scheme: Scheme) -> Data {
+    public static func encode(_ scheme: Scheme) -> Data {
         var json = CatalogJSON()
         json.bytes.reserveCapacity(2048)
         json.value(scheme)
@@ -29,7 +29,7 @@ struct CatalogJSON {
         return Data(json.bytes)
     }
 
-    static func encode(_ standard: StandardDecree) -> Data {
+    public static func encode(_ standard: StandardDecree) -> Data {
         var json = CatalogJSON()
         json.bytes.reserveCapacity(65536)
         json.value(standard)

@@ -38,7 +38,6 @@ public struct DraftReview: Sendable {
         /// The catalogue code to write instead, when one fits.
         public var correction: UnitCode?
 
-        public var status: String { match.label }
         public var ok: Bool { match.ok }
 
         public init(

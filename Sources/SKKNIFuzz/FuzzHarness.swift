@@ -2,6 +2,8 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNIPipeline
+import SKKNIPublish
 import SKKNISite
 
 /// One mutated document, reproducible from the run's seed and its index.
@@ -83,7 +85,7 @@ public struct FuzzHarness: Sendable {
         if let failure = result.failures.first { return located(failure) }
         let catalog = result.catalog
         let documents = result.documents
-        let diagnostics = result.diagnostics + Checker.run(catalog: catalog)
+        let diagnostics = Pipeline.findings(of: result)
         for diagnostic in diagnostics {
             let location = diagnostic.location
             guard let text = documents[location.file], location.line >= 1, location.line <= max(1, text.lines.count)
@@ -93,9 +95,7 @@ public struct FuzzHarness: Sendable {
             }
         }
         let texts = documents
-        let input = SiteInput(
-            catalog: catalog, diagnostics: diagnostics, rules: RuleRegistry.allRules,
-            sourceLine: { file, line in texts[file]?.line(line) })
+        let input = Pipeline.siteInput(catalog, diagnostics, sourceLine: { file, line in texts[file]?.line(line) })
         let files: [(String, Data)]
         do {
             files = try SiteGenerator.render(input, siteDirectory: siteDirectory).files

@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNIPublish
 
 /// Documents parsed by an earlier run, so a rebuild parses only the files that changed: a
 /// national catalogue's 20,000 documents take seconds to parse and a fraction of that to

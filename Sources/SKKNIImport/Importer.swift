@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNIPublish
 
 /// What one document turned into.
 public enum ImportedDocument: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNIPublish
 
 /// The documents of a sources directory held in memory between rebuilds (`build --watch`):
 /// `refresh` looks at every file's stamp and imports only those added, changed or removed.

@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNITemplates
 
 /// Declares every page of the site from the model, one factory per page kind.
 struct PageFactory {
@@ -136,6 +137,16 @@ struct PageFactory {
                 "hasReversioned": .flag(!diff.reversioned.isEmpty), "hasRetitled": .flag(!diff.retitled.isEmpty),
                 "addedUnits": units(diff.addedUnits), "removedUnits": units(diff.removedUnits),
                 "reversioned": units(diff.reversioned), "retitled": units(diff.retitled),
+                "hasRedefined": .flag(!diff.redefined.isEmpty),
+                "redefined": .list(
+                    diff.redefined.map { change in
+                        let identity = UnitCode(change.code).identity
+                        return [
+                            "code": .text(change.code), "decree": .text(change.decree),
+                            "changes": .text(change.changes.joined(separator: "; ")),
+                            "href": .textOrFalse(self.units[identity] != nil ? SitePaths.unit(identity) : nil),
+                        ]
+                    }),
                 "introduced": ["findings": .list(diff.introduced.map { findingContext($0) })],
                 "fixed": ["findings": .list(fixed)],
                 "introducedCount": .number(diff.introduced.count), "fixedCount": .number(diff.fixed.count),

@@ -1,4 +1,5 @@
 import Foundation
+import SKKNITemplates
 
 /// What a page's HTML is a pure function of: its template set and its context. Two builds
 /// that give a page the same fingerprint give it the same bytes, so an incremental build can
@@ -18,8 +19,29 @@ struct PageFingerprint: Hashable {
         b = ((b << 31) | (b >> 33)) &+ 0x1656_67B1_9E37_79F9
     }
 
-    mutating func add(tag: UInt8, _ text: String) {
-        add(word: UInt64(tag))
+    /// What a field of the walk is, fed before it so equal bytes in different roles differ.
+    /// The numbers are part of every stored fingerprint: never renumber one.
+    enum Tag: UInt64 {
+        case text = 1
+        case flag = 2
+        case number = 3
+        case object = 4
+        case key = 5
+        case list = 6
+        case template = 8
+        case templateName = 9
+        case templateText = 10
+        case searchLabel = 11
+        case searchTitle = 12
+        case searchPath = 13
+        /// The running binary (`RunningBinary.stamp`).
+        case binary = 14
+        case searchKind = 15
+        case searchCode = 16
+    }
+
+    mutating func add(tag: Tag, _ text: String) {
+        add(word: tag.rawValue)
         var text = text
         text.withUTF8 { bytes in
             let raw = UnsafeRawBufferPointer(bytes)
@@ -40,28 +62,28 @@ struct PageFingerprint: Hashable {
     /// their own fingerprints (the same whatever order a dictionary gives, without sorting).
     mutating func add(value: TemplateValue) {
         switch value {
-        case .text(let text): add(tag: 1, text)
+        case .text(let text): add(tag: .text, text)
         case .flag(let flag):
-            add(word: 2)
+            add(word: Tag.flag.rawValue)
             add(word: flag ? 1 : 0)
         case .number(let number):
-            add(word: 3)
+            add(word: Tag.number.rawValue)
             add(word: UInt64(bitPattern: Int64(number)))
         case .object(let fields): add(fields: fields)
         case .list(let list):
-            add(word: 6)
+            add(word: Tag.list.rawValue)
             add(word: UInt64(list.count))
             for item in list { add(value: item) }
         }
     }
 
     mutating func add(fields: TemplateObject) {
-        add(word: 4)
+        add(word: Tag.object.rawValue)
         add(word: UInt64(fields.count))
         var sum = (a: UInt64(0), b: UInt64(0))
         for (key, value) in fields {
             var field = PageFingerprint()
-            field.add(tag: 5, key)
+            field.add(tag: .key, key)
             field.add(value: value)
             sum.a &+= field.a
             sum.b &+= field.b
@@ -76,7 +98,7 @@ struct PageFingerprint: Hashable {
 
     static func of(templates: PageFingerprint, template: String, context: TemplateObject) -> PageFingerprint {
         var fingerprint = templates
-        fingerprint.add(tag: 8, template)
+        fingerprint.add(tag: .template, template)
         fingerprint.add(fields: context)
         return fingerprint
     }

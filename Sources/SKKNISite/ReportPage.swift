@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNITemplates
 
 /// `skkni report`: one self-contained, printable page for a committee meeting.
 public enum ReportPage {

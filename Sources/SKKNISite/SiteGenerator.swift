@@ -1,9 +1,7 @@
 import Foundation
 import SKKNICore
-
-public struct SiteError: Error, CustomStringConvertible {
-    public var description: String
-}
+import SKKNIPublish
+import SKKNITemplates
 
 /// Builds the static site: load templates -> declare pages -> render -> write, in one pass,
 /// into a staging directory that is published to the output only when all succeeded.
@@ -26,33 +24,19 @@ public enum SiteGenerator {
         public var state: SiteState?
     }
 
-    /// Wall time of steps, in the order they ran.
-    struct Stopwatch {
-        let clock = ContinuousClock()
-        var last: ContinuousClock.Instant
-        var steps: [(name: String, time: Duration)] = []
-        init() { last = clock.now }
-        mutating func lap(_ name: String) {
-            let now = clock.now
-            steps.append((name, now - last))
-            last = now
-        }
-    }
-
     /// Renders every page, the search index, the CSV downloads and `site/static/*` in memory
     /// (the fuzzer's view of a site; `build` streams the same files to disk instead).
     public static func render(_ input: SiteInput, siteDirectory: URL) throws -> (pages: Int, files: [(String, Data)]) {
-        let collected = CollectedFiles()
+        let collected = MemoryOutput()
         var stopwatch = Stopwatch()
         let pages = try produce(
-            input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: [:], reuse: { _, _ in false }
-        ) { path, data in
-            collected.add(path, data)
-        }.pages
-        return (pages, collected.files.sorted { $0.0 < $1.0 })
+            input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: [:], reuse: { _, _ in false },
+            to: collected
+        ).pages
+        return (pages, collected.files)
     }
 
-    /// Declares the pages, renders them on all cores and hands each file to `write` as soon as
+    /// Declares the pages, renders them on all cores and hands each file to `writer` as soon as
     /// it exists (from several threads at once), then the search index, downloads and static
     /// files. A page whose fingerprint equals `previous[path]`'s is not rendered when `reuse`
     /// can take the previous output's file (of that size) instead; `has` says, without taking
@@ -61,7 +45,7 @@ public enum SiteGenerator {
     static func produce(
         _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch, previous: [String: PageManifest.Entry],
         has: @Sendable (String) -> Bool = { _ in false }, reuse: @Sendable (String, Int) -> Bool,
-        keepState: Bool = false, write: @Sendable (String, Data) throws -> Void
+        keepState: Bool = false, to writer: any OutputWriter
     ) throws -> (pages: Int, rendered: Int, searchKept: Bool, state: SiteState?) {
         let library = try TemplateLibrary(directory: siteDirectory.appendingPathComponent("templates"))
         let templatesFingerprint = fingerprint(of: library)
@@ -80,7 +64,7 @@ public enum SiteGenerator {
         stopwatch.lap("deklarasi")
         let pages = try render(
             plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
-            previous: previous, reuse: reuse, write: write)
+            previous: previous, reuse: reuse, to: writer)
         var manifest = pages.manifest
         stopwatch.lap("render")
         let (searchPrint, searchFiles) = try search.get()
@@ -90,20 +74,20 @@ public enum SiteGenerator {
         } else {
             let files = try searchFiles ?? SearchIndex.files(for: factory.searchEntries())
             for (path, data) in files {
-                try write(path, data)
+                try writer.write(path, data)
                 manifest.append((path, PageManifest.Entry(fingerprint: searchPrint, size: data.count)))
             }
         }
         let paths = manifest.map(\.path).sorted()
         let manifestEntries = Dictionary(manifest, uniquingKeysWith: { a, _ in a })
-        try write(PageManifest.path, PageManifest.encode(sorted: paths, manifestEntries))
+        try writer.write(PageManifest.path, PageManifest.encode(sorted: paths, manifestEntries))
         stopwatch.lap("indeks")
         var downloads = Downloads.Parts()
         for (path, data) in Downloads.csvFiles(input.catalog, keeping: &downloads, collecting: keepState) {
-            try write(path, data)
+            try writer.write(path, data)
         }
-        try writeStaticFiles(siteDirectory, write: write)
-        for (path, data) in PageFactory.originals(input, files: factory.sourceFiles) { try write(path, data) }
+        try writeStaticFiles(siteDirectory, to: writer)
+        for (path, data) in PageFactory.originals(input, files: factory.sourceFiles) { try writer.write(path, data) }
         stopwatch.lap("csv")
         guard keepState else { return (plans.count, pages.rendered, searchKept, nil) }
         let state = SiteState(
@@ -113,11 +97,11 @@ public enum SiteGenerator {
         return (plans.count, pages.rendered, searchKept, state)
     }
 
-    static func writeStaticFiles(_ siteDirectory: URL, write: (String, Data) throws -> Void) throws {
+    static func writeStaticFiles(_ siteDirectory: URL, to writer: any OutputWriter) throws {
         let staticDir = siteDirectory.appendingPathComponent("static")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: staticDir.path))?.sorted() ?? []
         where !name.hasPrefix(".") {
-            try write("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name)))
+            try writer.write("static/\(name)", try Data(contentsOf: staticDir.appendingPathComponent(name)))
         }
     }
 
@@ -126,7 +110,7 @@ public enum SiteGenerator {
     static func render(
         _ plans: [PageFactory.Plan], factory: PageFactory, library: TemplateLibrary,
         templatesFingerprint: PageFingerprint, previous: [String: PageManifest.Entry],
-        reuse: @Sendable (String, Int) -> Bool, write: @Sendable (String, Data) throws -> Void
+        reuse: @Sendable (String, Int) -> Bool, to writer: any OutputWriter
     ) throws -> (manifest: [(path: String, entry: PageManifest.Entry)], rendered: Int) {
         let outcomes = ConcurrentMap.map(plans.map { PlanBox(plan: $0) }) {
             box -> Result<(path: String, entry: PageManifest.Entry, rendered: Bool), SiteError> in
@@ -148,7 +132,7 @@ public enum SiteGenerator {
                 return .failure(SiteError(description: "templat '\(page.template)' tidak ada (halaman \(page.path))"))
             }
             do {
-                try write(page.path, Data(html))
+                try writer.write(page.path, Data(html))
             } catch {
                 return .failure(SiteError(description: "\(page.path): \(FileErrorText.describe(error))"))
             }
@@ -169,22 +153,22 @@ public enum SiteGenerator {
     /// changes every page's fingerprint.
     static func fingerprint(of library: TemplateLibrary) -> PageFingerprint {
         var fingerprint = PageFingerprint()
-        fingerprint.add(tag: 14, RunningBinary.stamp)
+        fingerprint.add(tag: .binary, RunningBinary.stamp)
         for source in library.sources {
-            fingerprint.add(tag: 9, source.name + ".mustache")
-            fingerprint.add(tag: 10, source.text)
+            fingerprint.add(tag: .templateName, source.name + ".mustache")
+            fingerprint.add(tag: .templateText, source.text)
         }
         return fingerprint
     }
 
     /// Renders the site straight into a staging directory and publishes it at `output`
-    /// (see `OutputDirectory.replace`: only changed files are written and moved in). `finish` (the database) runs on its own thread while
-    /// the pages are rendered: page writing waits on the disk, and the database fills the gaps.
+    /// (see `OutputDirectory.replace`: only changed files are written and moved in), with
+    /// `extras` beside it. The database runs on its own thread while the pages are rendered:
+    /// page writing waits on the disk, and the database fills the gaps.
     /// With `keepState`, the summary carries what `update` needs next time (`build --watch`).
     public static func build(
-        _ input: SiteInput, siteDirectory: URL, output: URL, extraFiles: [(path: String, data: Data)] = [],
-        finish: @escaping @Sendable (URL) throws -> Void = { _ in }, checkpoint: (String) -> Void = { _ in },
-        keepState: Bool = false
+        _ input: SiteInput, siteDirectory: URL, output: URL, extras: ExtraOutputs = ExtraOutputs(),
+        checkpoint: (String) -> Void = { _ in }, keepState: Bool = false
     ) throws -> Summary {
         var stopwatch = Stopwatch()
         var pages = 0
@@ -200,17 +184,14 @@ public enum SiteGenerator {
             // is rendered and compared with the file on disk.
             let previous = staging.previousTrusted ? PageManifest.read(from: output) : [:]
             let stagingURL = staging.url
-            let database = BackgroundJob { try finish(stagingURL) }
+            let database = BackgroundJob { try extras.database?(stagingURL) }
             do {
                 (pages, rendered, searchKept, state) = try produce(
                     input, siteDirectory: siteDirectory, stopwatch: &stopwatch, previous: previous,
                     has: { staging.hasPrevious($0) }, reuse: { staging.keepPrevious($0, size: $1) },
-                    keepState: keepState
-                ) { path, data in
-                    try staging.write(path, data)
-                }
+                    keepState: keepState, to: staging)
                 checkpoint("site")
-                for (path, data) in extraFiles { try staging.write(path, data) }
+                for (path, data) in extras.files { try staging.write(path, data) }
             } catch {
                 // The staging directory is removed on the way out: not under the database's feet.
                 _ = try? database.wait()
@@ -231,18 +212,6 @@ public enum SiteGenerator {
 
 struct PlanBox: @unchecked Sendable {
     let plan: PageFactory.Plan
-}
-
-/// Files gathered from several rendering threads.
-final class CollectedFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var files: [(String, Data)] = []
-
-    func add(_ path: String, _ data: Data) {
-        lock.lock()
-        files.append((path, data))
-        lock.unlock()
-    }
 }
 
 /// Search data split by first letter, loaded as scripts so it works from `file://`.
@@ -304,13 +273,13 @@ enum SearchIndex {
     /// What the search files are a function of: the entries, in order, and the running binary.
     static func fingerprint(of entries: [Entry]) -> String {
         var fingerprint = PageFingerprint()
-        fingerprint.add(tag: 14, RunningBinary.stamp)
+        fingerprint.add(tag: .binary, RunningBinary.stamp)
         for entry in entries {
-            fingerprint.add(tag: 11, entry.label)
-            fingerprint.add(tag: 12, entry.title)
-            fingerprint.add(tag: 13, entry.path)
-            fingerprint.add(tag: 15, entry.kind)
-            for code in entry.codes { fingerprint.add(tag: 16, code) }
+            fingerprint.add(tag: .searchLabel, entry.label)
+            fingerprint.add(tag: .searchTitle, entry.title)
+            fingerprint.add(tag: .searchPath, entry.path)
+            fingerprint.add(tag: .searchKind, entry.kind)
+            for code in entry.codes { fingerprint.add(tag: .searchCode, code) }
         }
         return fingerprint.text
     }
@@ -357,10 +326,7 @@ enum Downloads {
         }
     }
 
-    static let unitsPath = "unduh/units.csv"
-    static let qualificationUnitsPath = "unduh/qualification_units.csv"
-    static let schemeUnitsPath = "unduh/scheme_units.csv"
-    static let paths = [unitsPath, qualificationUnitsPath, schemeUnitsPath]
+    static let paths = SiteOutputs.csv
 
     /// Pieces of the downloads kept by a build for the next update, which rewrites only the
     /// rows of changed schemes: each scheme's rows of scheme_units.csv, and the decrees' part
@@ -377,17 +343,18 @@ enum Downloads {
         return csv.bytes
     }
 
-    /// The three downloads, each written on its own core (or those of `only`: 0 units,
-    /// 1 qualification units, 2 scheme units), filling `parts` for `update`.
+    /// The three downloads, each written on its own core (or those of `only`), filling `parts`
+    /// for `update`.
     /// `collecting`: whether to fill `parts` at all (a one-off build has no use for them).
     static func csvFiles(
-        _ catalog: Catalog, only: [Int] = [0, 1, 2], keeping parts: inout Parts, collecting: Bool = true
+        _ catalog: Catalog, only: [CSVDownload] = CSVDownload.allCases, keeping parts: inout Parts,
+        collecting: Bool = true
     ) -> [(String, Data)] {
         let given = parts
         let made = ConcurrentMap.map(only) { file -> (String, Data, Parts) in
             var made = Parts()
             switch file {
-            case 0:
+            case .units:
                 // Every code once, the decrees' first (as they come first in the catalogue).
                 var decreeRows = given.decreeUnitRows
                 var decreeCodes = given.decreeCodes
@@ -420,8 +387,8 @@ enum Downloads {
                 }
                 made.decreeUnitRows = decreeRows
                 made.decreeCodes = decreeCodes
-                return (unitsPath, Data(csv.bytes), made)
-            case 1:
+                return (file.path, Data(csv.bytes), made)
+            case .qualificationUnits:
                 var csv = Writer()
                 csv.row("qualification", "code", "role", "title", "prerequisites", "file", "line")
                 for (decree, q) in catalog.qualifications {
@@ -431,8 +398,8 @@ enum Downloads {
                             u.prerequisites.map(\.raw).joined(separator: " "), decree.source, String(u.line))
                     }
                 }
-                return (qualificationUnitsPath, Data(csv.bytes), made)
-            default:
+                return (file.path, Data(csv.bytes), made)
+            case .schemeUnits:
                 var csv = Writer()
                 csv.row("scheme", "code", "title", "file", "line")
                 for s in catalog.schemes {
@@ -444,7 +411,7 @@ enum Downloads {
                     csv.bytes += rows
                     made.schemeRows[s.id] = rows
                 }
-                return (schemeUnitsPath, Data(csv.bytes), made)
+                return (file.path, Data(csv.bytes), made)
             }
         }
         for (_, _, piece) in made {

@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNITemplates
 
 /// Everything a site is built from.
 public struct SiteInput: Sendable {

@@ -1,5 +1,7 @@
 import Foundation
 import SKKNICore
+import SKKNIPublish
+import SKKNITemplates
 
 /// What a site build leaves for the next one (`build --watch` keeps it in memory): the input
 /// and unit index it was built from, and every page's fingerprint and size.
@@ -129,13 +131,12 @@ extension SiteGenerator {
     /// `changedFiles` changed (they held `before`; the decrees did not change): renders only the
     /// pages the change can touch, and gives the output a full build would. Returns nil, having
     /// written nothing, when the change needs every page looked at (see `schemeChange`) or the
-    /// templates changed; then call `build`. `keeping`: files of the output that something
-    /// else writes (the database), left in place. With `downloadsLater`, the CSV downloads are
-    /// left as they are too, for the caller to replace with `downloads(of:)` once the pages are out.
+    /// templates changed; then call `build`. `extras` are written with the pages; with
+    /// `extras.later`, the downloads and the database are left as they are, for the caller to
+    /// replace (with `downloads(of:)`) once the pages are out.
     public static func update(
         _ state: SiteState, to input: SiteInput, changedFiles: Set<String>, before: [Scheme], siteDirectory: URL,
-        output: URL, extraFiles: [(path: String, data: Data)] = [], keeping: [String] = [],
-        downloadsLater: Bool = false, checkpoint: (String) -> Void = { _ in }
+        output: URL, extras: ExtraOutputs = ExtraOutputs(), checkpoint: (String) -> Void = { _ in }
     ) throws -> Summary? {
         var stopwatch = Stopwatch()
         let library = try TemplateLibrary(directory: siteDirectory.appendingPathComponent("templates"))
@@ -159,7 +160,7 @@ extension SiteGenerator {
             downloads.schemeRows[scheme.id] = Downloads.rows(of: scheme)
         }
         let downloadPaths = Downloads.paths
-        let extraPaths = Set(extraFiles.map(\.path) + keeping)
+        let extraPaths = Set(extras.files.map(\.path) + extras.keptPaths)
         let kept = state.manifest
         try OutputDirectory.replace(
             output, checkpoint: checkpoint,
@@ -170,7 +171,7 @@ extension SiteGenerator {
             let pages = try render(
                 change.plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
                 previous: state.manifest, reuse: { staging.keepPrevious($0, size: $1) },
-                write: { try staging.write($0, $1) })
+                to: staging)
             var added: [String] = []
             var removed = Set(change.removedPaths)
             for (path, entry) in pages.manifest {
@@ -199,16 +200,18 @@ extension SiteGenerator {
             try staging.write(PageManifest.path, PageManifest.encode(sorted: paths, manifest))
             stopwatch.lap("indeks")
             // Scheme rows are in two downloads; the qualification rows are the decrees' alone and kept.
-            if !downloadsLater {
-                for (path, data) in Downloads.csvFiles(input.catalog, only: [0, 2], keeping: &downloads) {
+            if !extras.later {
+                for (path, data) in Downloads.csvFiles(
+                    input.catalog, only: [.units, .schemeUnits], keeping: &downloads)
+                {
                     try staging.write(path, data)
                 }
             }
-            try writeStaticFiles(siteDirectory) { try staging.write($0, $1) }
+            try writeStaticFiles(siteDirectory, to: staging)
             for (path, data) in PageFactory.originals(input, files: factory.sourceFiles) {
                 try staging.write(path, data)
             }
-            for (path, data) in extraFiles { try staging.write(path, data) }
+            for (path, data) in extras.files { try staging.write(path, data) }
             stopwatch.lap("csv")
             (summary.files, summary.bytes) = staging.written
             summary.unchanged = staging.unchanged
@@ -223,10 +226,12 @@ extension SiteGenerator {
     }
 
     /// The CSV downloads that scheme rows are in (units.csv, scheme_units.csv), for the catalogue
-    /// a state was built from: what `update` with `downloadsLater` leaves to the caller.
+    /// a state was built from: what `update` with `extras.later` leaves to the caller.
     public static func downloads(of state: SiteState) -> [(path: String, data: Data)] {
         var parts = state.downloads
-        return Downloads.csvFiles(state.input.catalog, only: [0, 2], keeping: &parts).map { ($0.0, $0.1) }
+        return Downloads.csvFiles(state.input.catalog, only: [.units, .schemeUnits], keeping: &parts).map {
+            ($0.0, $0.1)
+        }
     }
 
     /// Sorted `paths` without `removed`, with `added` (none of them in `paths`) in their places.

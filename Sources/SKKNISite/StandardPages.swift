@@ -1,4 +1,5 @@
 import SKKNICore
+import SKKNITemplates
 
 /// The site's SKKNI decree pages and the unit definitions shown on unit pages.
 extension PageFactory {

@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNIPublish
 
 /// A deterministic synthetic national catalogue, written as documents in the seeds' text
 /// formats (KEPMEN qualification tables, scheme documents), so that a benchmark measures the

@@ -1,6 +1,7 @@
 import Foundation
 import SKKNICore
 import SKKNIImport
+import SKKNIPublish
 
 /// The same entities as Hugo content (one page per unit identity, qualification, scheme and
 /// SKKNI decree; unit pages with their definitions' elements, criteria, limits and assessment

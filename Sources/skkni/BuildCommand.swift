@@ -3,6 +3,9 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIDatabase
+import SKKNIImport
+import SKKNIPipeline
+import SKKNIPublish
 import SKKNISite
 
 struct BuildCommand: ParsableCommand {
@@ -44,69 +47,42 @@ struct BuildCommand: ParsableCommand {
         let paths = ProjectPaths(catalog: catalog)
         let outputURL = URL(fileURLWithPath: output)
         // One build at a time per catalogue and per output; the kernel drops the locks if we are killed.
-        let locks: [BuildLock]
-        do {
-            locks = [try BuildLock(for: paths.catalogURL), try BuildLock(for: outputURL)]
-        } catch {
-            printError("galat: \(FileErrorText.describe(error))")
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let locks = try Pipeline.lock(paths.catalogURL, outputURL)
         defer { withExtendedLifetime(locks) {} }
         if watch {
-            let session = try WatchSession(paths: paths, output: output, site: site, useCache: !noCache)
+            let session = try Watch(paths: paths, output: output, site: site, useCache: !noCache)
             session.timings = timings
             try session.run(interval: interval, limit: maxRebuilds)
             return
         }
-        let run = try CheckRun.perform(
-            paths: paths, drafts: [], baselinePath: nil, useBaseline: true, useCache: !noCache)
-        // A source that does not import would silently vanish from the catalogue files and the
-        // site; stop before writing anything (`check` reports the same as SKK000).
-        let failures = run.loaded.result.failures
-        if !failures.isEmpty {
-            for failure in failures { printError(failure.description) }
-            throw ExitCode(ExitStatus.unreadable)
-        }
-        let checked = clock.now
-        let c = run.loaded.result.catalog
-        // The catalogue files are written on their own thread while the pages render; the
-        // site is published only after they are (a failure leaves the old site in place).
-        let catalogURL = paths.catalogURL
-        let catalogJob = BackgroundJob { _ = try CatalogStore.write(c, to: catalogURL) }
-        let formatter = DiagnosticFormatter(sourceLine: run.lines.line, place: run.lines.place)
-        let summary: SiteGenerator.Summary
+        var build = Build(paths: paths, output: outputURL, site: URL(fileURLWithPath: site))
+        build.useCache = !noCache
+        build.since = since
+        build.checkpoint = TestPause.at
+        let result: Build.Result
         do {
-            let extra: [(path: String, data: Data)] = [
-                ("unduh/findings.json", Data(formatter.format(run.diagnostics, as: .json).utf8)),
-                ("unduh/findings.sarif", Data(formatter.format(run.diagnostics, as: .sarif).utf8)),
-            ]
-            let lines = run.lines
-            let changes = try since.map { ($0, try CatalogChanges.since($0, paths: paths)) }
-            let input = SiteInput(
-                catalog: c, diagnostics: run.diagnostics, rules: RuleRegistry.allRules,
-                sourceLine: { lines.line($0, $1) }, changes: changes, sourceDocument: { lines.document($0) })
-            let diagnostics = run.diagnostics
-            summary = try SiteGenerator.build(
-                input, siteDirectory: URL(fileURLWithPath: site), output: outputURL, extraFiles: extra,
-                finish: { staging in
-                    _ = try catalogJob.wait()
-                    try CatalogDatabase.write(
-                        c, diagnostics: diagnostics, to: staging.appendingPathComponent("skkni.sqlite"))
-                }, checkpoint: TestPause.at)
-        } catch {
-            if let failure = catalogJob.failure {
-                printError("\(catalog): galat: katalog tidak dapat ditulis: \(FileErrorText.describe(failure))")
-            } else if let interrupted = error as? PublishInterrupted {
+            result = try build.run()
+        } catch let failure as Build.Failure {
+            switch failure {
+            case .documents(let failures):
+                for failure in failures { printError(failure.description) }
+            case .catalogNotWritten(let error):
+                printError("\(catalog): galat: katalog tidak dapat ditulis: \(FileErrorText.describe(error))")
+            case .notPublished(let interrupted):
                 printError("\(output): galat: situs tidak dapat dipasang: \(interrupted)")
-            } else {
+            case .outputNotWritten(let error):
                 printError(
                     "\(output): galat: situs tidak dapat ditulis (keluaran lama dibiarkan utuh): \(FileErrorText.describe(error))"
                 )
             }
             throw ExitCode(ExitStatus.unreadable)
         }
-        let catalogTime = (try? catalogJob.wait()) ?? .zero
-        let written = clock.now
+        let run = result.run
+        let c = result.catalog
+        let summary = result.site
+        let formatter = DiagnosticFormatter(sourceLine: run.lines.line, place: run.lines.place)
+        let site = result.steps[Pipeline.Step.site]
+        let checked = result.steps.steps.reduce(Duration.zero) { $0 + $1.time } - site
         let documents = c.decrees.count + c.schemes.count + c.standards.count
         let parsed = run.loaded.result.parsed
         let cacheNote =
@@ -117,18 +93,18 @@ struct BuildCommand: ParsableCommand {
                 + "\(cacheNote); \(formatter.summary(run.diagnostics))"
         )
         print(
-            "situs: \(output)/index.html — \(summary.pages) halaman, \(summary.files + 1) berkas, \(summary.bytes / 1024) KiB tanpa basis data (impor+periksa \(milliseconds(checked - start)) ms, situs+basis data \(milliseconds(written - checked)) ms)"
+            "situs: \(output)/index.html — \(summary.pages) halaman, \(summary.files + 1) berkas, \(summary.bytes / 1024) KiB tanpa basis data (impor+periksa \(milliseconds(checked)) ms, situs+basis data \(milliseconds(site)) ms)"
         )
         if timings {
             let identities = Set(
                 c.qualifications.flatMap { $0.1.units.map(\.code.identity) }
                     + c.schemes.flatMap { $0.units.map(\.code.identity) })
             print(
-                "waktu: unit=\(identities.count) dokumen_diurai=\(run.loaded.result.parsed) impor=\(milliseconds(run.importTime)) periksa=\(milliseconds(run.checkTime)) situs=\(milliseconds(written - checked)) basis_data=\(milliseconds(summary.finishTime)) total=\(milliseconds(written - start))"
+                "waktu: unit=\(identities.count) dokumen_diurai=\(parsed) impor=\(milliseconds(run.importTime)) periksa=\(milliseconds(run.checkTime)) situs=\(milliseconds(site)) basis_data=\(milliseconds(summary.finishTime)) total=\(milliseconds(clock.now - start))"
             )
             let steps = summary.steps.map { "\($0.name)=\(milliseconds($0.time))" }.joined(separator: " ")
             print(
-                "waktu situs: katalog=\(milliseconds(catalogTime)) \(steps) berkas_tetap=\(summary.unchanged) halaman_dirender=\(summary.rendered)"
+                "waktu situs: katalog=\(milliseconds(result.catalogTime)) \(steps) berkas_tetap=\(summary.unchanged) halaman_dirender=\(summary.rendered)"
             )
         }
     }

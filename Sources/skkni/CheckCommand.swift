@@ -3,6 +3,8 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNIPipeline
+import SKKNIPublish
 import SKKNISite
 
 struct CheckCommand: ParsableCommand {
@@ -94,71 +96,4 @@ struct OutputFormatArgument: ExpressibleByArgument, Equatable {
     static let text = OutputFormatArgument(.text)
     static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
     var defaultValueDescription: String { value.rawValue }
-}
-
-/// Import, check, baseline: what `check` and `build` share.
-struct CheckRun {
-    var loaded: LoadedCatalog
-    var drafts: [Scheme]
-    var diagnostics: [Diagnostic]
-    var lines: SourceLines
-    var importTime: Duration = .zero
-    var checkTime: Duration = .zero
-    /// Index building and each rule, for `check --benchmark`.
-    var checkSteps: [(name: String, time: Duration)] = []
-
-    static func perform(
-        paths: ProjectPaths, drafts draftPaths: [String], baselinePath: String?, useBaseline: Bool,
-        useCache: Bool = true
-    ) throws -> CheckRun {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let loaded = try LoadedCatalog.loadOrExit(paths, useCache: useCache)
-        let imported = clock.now
-        var documents = loaded.result.documents
-        var drafts: [Scheme] = []
-        var draftDiagnostics: [Diagnostic] = []
-        for path in draftPaths {
-            do throws(ImportError) {
-                let draft = try importDraft(path, paths: paths)
-                drafts.append(draft.scheme)
-                draftDiagnostics += draft.findings
-                documents[draft.scheme.source] = draft.text
-            } catch {
-                throw DraftRefusal(error: error)
-            }
-        }
-        var diagnostics = loaded.importDiagnostics + loaded.failureDiagnostics + draftDiagnostics
-        let checkStart = clock.now
-        let checked = Checker.timed(catalog: loaded.result.catalog, drafts: drafts)
-        diagnostics += checked.diagnostics
-        diagnostics.sort(by: Diagnostic.ordered)
-        let checkEnd = clock.now
-        if useBaseline {
-            let path = baselinePath ?? paths.baselinePath
-            let shown = baselinePath.map(paths.display) ?? paths.baselineDisplay
-            if FileManager.default.fileExists(atPath: path) {
-                do {
-                    diagnostics = try Baseline.load(from: URL(fileURLWithPath: path), displayPath: shown).apply(
-                        to: diagnostics)
-                } catch {
-                    printError("\(path): galat: baseline tidak dapat dibaca: \(FileErrorText.describe(error))")
-                    throw ExitCode(ExitStatus.unreadable)
-                }
-            } else if baselinePath != nil {
-                printError("\(path): galat: berkas baseline tidak ada")
-                throw ExitCode(ExitStatus.unreadable)
-            }
-        }
-        let lines = SourceLines(documents, root: paths.root)
-        lines.prefetch(diagnostics)
-        return CheckRun(
-            loaded: loaded, drafts: drafts, diagnostics: diagnostics, lines: lines,
-            importTime: imported - start, checkTime: checkEnd - checkStart, checkSteps: checked.steps)
-    }
-}
-
-/// A draft given to `check` that could not be read as a scheme.
-struct DraftRefusal: Error {
-    var error: ImportError
 }

@@ -3,6 +3,8 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNIPipeline
+import SKKNIPublish
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,58 +25,27 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
-        let lock: BuildLock
-        do {
-            lock = try BuildLock(for: paths.catalogURL)
-        } catch {
-            printError("galat: \(FileErrorText.describe(error))")
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let lock = try Pipeline.lock(paths.catalogURL)
         defer { withExtendedLifetime(lock) {} }
         // Every new document is read first: one that is refused changes nothing, and nothing else is said.
-        var accepted: [(file: String, diagnostics: [Diagnostic], text: DocumentText)] = []
-        var refusals: [ImportError] = []
-        for file in files {
-            do throws(ImportError) {
-                let (_, diagnostics, text) = try Importer.importFile(at: URL(fileURLWithPath: file), displayPath: file)
-                let target = paths.sourcesURL.appendingPathComponent((file as NSString).lastPathComponent)
-                if target.standardizedFileURL.path != URL(fileURLWithPath: file).standardizedFileURL.path,
-                    FileManager.default.fileExists(atPath: target.path)
-                {
-                    throw ImportError(
-                        file: file, message: "\(target.path) sudah ada; ganti nama berkas atau hapus yang lama dahulu")
-                }
-                accepted.append((file, diagnostics, text))
-            } catch {
-                refusals.append(error)
-            }
-        }
-        if !refusals.isEmpty {
+        switch AddDocuments.read(files, paths: paths) {
+        case .failure(let refused):
             if format.value == .json {
-                FileHandle.standardOutput.write(Data(ImportRefusal.json(refusals).utf8))
+                FileHandle.standardOutput.write(Data(ImportRefusal.json(refused.errors).utf8))
             } else {
-                for refusal in refusals { printError(refusal.description) }
+                for refusal in refused.errors { printError(refusal.description) }
             }
             throw ExitCode(ExitStatus.findings)
-        }
-        for document in accepted {
-            let formatter = DiagnosticFormatter(
-                sourceLine: { _, line in document.text.shownLine(line) },
-                place: { _, line in document.text.place(line) })
-            printError(formatter.text(document.diagnostics).trimmingCharacters(in: .newlines))
-            let target = paths.sourcesURL.appendingPathComponent((document.file as NSString).lastPathComponent)
-            guard target.standardizedFileURL.path != URL(fileURLWithPath: document.file).standardizedFileURL.path
-            else { continue }
-            do {
-                try FileManager.default.createDirectory(at: paths.sourcesURL, withIntermediateDirectories: true)
-                try FileManager.default.copyItem(at: URL(fileURLWithPath: document.file), to: target)
-            } catch {
-                printError(
-                    "\(document.file): galat: tidak dapat disalin ke \(target.path): \(FileErrorText.describe(error))")
-                throw ExitCode(ExitStatus.unreadable)
+        case .success(let accepted):
+            for document in accepted {
+                let formatter = DiagnosticFormatter(
+                    sourceLine: { _, line in document.text.shownLine(line) },
+                    place: { _, line in document.text.place(line) })
+                printError(formatter.text(document.diagnostics).trimmingCharacters(in: .newlines))
+                try AddDocuments.copy(document, paths: paths)
             }
         }
-        let loaded = try LoadedCatalog.loadOrExit(paths)
+        let loaded = try LoadedCatalog.load(paths)
         for failure in loaded.result.failures { printError(failure.description) }
         let lines = SourceLines(loaded.result.documents, root: paths.root)
         if !loaded.importDiagnostics.isEmpty {
@@ -101,22 +72,5 @@ struct ImportCommand: ParsableCommand {
         for path in summary.written + summary.removed where check { print("  berubah: \(catalog)/\(path)") }
         if check, !(summary.written.isEmpty && summary.removed.isEmpty) { throw ExitCode(ExitStatus.findings) }
         if !loaded.result.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
-    }
-}
-
-/// A refused document as scripts read it: `{"refused": [{"file", "line", "message"}]}`.
-enum ImportRefusal {
-    struct Item: Encodable {
-        var file: String
-        var line: Int?
-        var message: String
-    }
-
-    static func json(_ refusals: [ImportError]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let items = refusals.map { Item(file: $0.file, line: $0.line, message: $0.message) }
-        let data = (try? encoder.encode(["refused": items])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -3,13 +3,9 @@ import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIImport
+import SKKNIPipeline
+import SKKNIPublish
 import SKKNISite
-
-/// Today's date in the local calendar, as the report states it.
-func today() -> String {
-    let parts = Calendar(identifier: .gregorian).dateComponents([.day, .month, .year], from: Date())
-    return ReportPage.Provenance.date(day: parts.day ?? 1, month: parts.month ?? 1, year: parts.year ?? 1970)
-}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +21,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let paths = ProjectPaths(catalog: catalog)
-        let loaded = try LoadedCatalog.loadOrExit(paths)
+        let loaded = try LoadedCatalog.load(paths)
         let document: DocumentText
         let scheme: Scheme
         let importFindings: [Diagnostic]
@@ -43,7 +39,8 @@ struct ReportCommand: ParsableCommand {
                 review, siteDirectory: siteDirectory(site, catalog: catalog),
                 sourceLine: { file, line in file == shown ? document.line(line) : nil },
                 place: { file, line in (file == shown ? document.place(line) : nil) ?? "baris \(line)" },
-                provenance: ReportPage.Provenance(date: today(), revision: catalogRevision(catalog)))
+                provenance: ReportPage.Provenance(
+                    date: Pipeline.today(), revision: CatalogChanges.revision(of: catalog)))
             try Data(html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
             printError("\(target): galat: laporan tidak dapat ditulis: \(FileErrorText.describe(error))")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SKKNIPipeline
 
 @main
 struct SKKNICommand: ParsableCommand {
@@ -13,11 +14,15 @@ struct SKKNICommand: ParsableCommand {
         ],
         defaultSubcommand: BuildCommand.self)
 
-    /// Usage errors exit 2 (ArgumentParser's own default is 64), as documented.
+    /// Usage errors exit 2 (ArgumentParser's own default is 64), as documented; so does input
+    /// the pipeline cannot read, after its reasons.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let unreadable as Unreadable {
+            for message in unreadable.messages { printError(message) }
+            Foundation.exit(ExitStatus.unreadable)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

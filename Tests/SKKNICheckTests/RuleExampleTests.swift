@@ -1,3 +1,4 @@
+import Foundation
 import SKKNICore
 import SKKNIImport
 import Testing
@@ -78,13 +79,20 @@ import Testing
         let descriptions = RuleRegistry.descriptions
         #expect(Set(descriptions.map(\.identifier)).count == descriptions.count)
         #expect(Set(descriptions.map(\.name)).count == descriptions.count)
-        let required = [
-            "duplicate-unit", "version-mismatch", "prerequisite-not-packaged", "prerequisite-other-version",
-            "prerequisite-unknown", "prerequisite-cycle", "packaging-count", "title-drift", "malformed-code",
-            "scheme-type-unspecified", "scheme-unit-unknown", "scheme-unit-outdated", "superseded-code",
-            "revoked-decree", "kkni-conformance", "occupation-match",
-        ]
-        for name in required { #expect(RuleRegistry.rule(named: name) != nil, "missing rule \(name)") }
+    }
+
+    /// Every rule file (`Rules/<Kind>/<Name>Rule.swift`) declares a rule the registry lists:
+    /// a rule added without registering it fails here, whatever its name.
+    @Test func everyRuleFileIsRegistered() throws {
+        let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/SKKNICheck/Rules")
+        let files = try #require(FileManager.default.enumerator(atPath: rules.path)?.allObjects as? [String])
+        let declared = files.map { ($0 as NSString).lastPathComponent }.filter { $0.hasSuffix("Rule.swift") }
+            .map { String($0.dropLast(".swift".count)) }
+        let registered = RuleRegistry.rules.map { String(describing: $0) }
+        #expect(declared.count > 20)
+        #expect(Set(declared) == Set(registered))
+        #expect(registered.count == Set(registered).count)
     }
 
     @Test func ruleDocumentationComesFromTheDeclarations() {

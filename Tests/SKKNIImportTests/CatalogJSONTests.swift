@@ -1,4 +1,5 @@
 import Foundation
+import SKKNIImport
 import Testing
 
 @testable import SKKNICore

@@ -1,6 +1,7 @@
 import Foundation
 import SKKNICheck
 import SKKNIImport
+import SKKNITemplates
 import Testing
 
 @testable import SKKNICore
@@ -230,66 +231,6 @@ enum SiteFixture {
         #expect(changed.rendered == first.pages)
         let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(home.contains("Unduhan:"))
-    }
-
-    @Test func aFailedBuildLeavesThePreviousOutput() throws {
-        let dir = SiteFixture.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try OutputDirectory.replace(dir, with: [("index.html", Data("lama".utf8))])
-        #expect(throws: (any Error).self) {
-            try OutputDirectory.replace(dir, with: [("a.html", Data()), ("../keluar.html", Data())])
-        }
-        #expect(try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8) == "lama")
-        #expect(
-            !FileManager.default.fileExists(
-                atPath: dir.deletingLastPathComponent().appendingPathComponent("keluar.html").path))
-    }
-
-    /// The journal that publishes a build: what it says survives writing and reading, and a
-    /// journal cut short or pointing outside the output is refused rather than applied.
-    @Test func aJournalIsReadBackExactlyAndRefusedWhenCutShort() throws {
-        let journal = Journal(
-            staging: "._site.new-42", moves: ["index.html", "unit/N.78SPS02.023.html", "skkni.sqlite"],
-            deletions: ["skema/lama.html", "aneh\\nama\nbaris.html", "kosong/"])
-        let data = journal.encoded
-        #expect(Journal(data) == journal)
-        for cut in 1..<data.count { #expect(Journal(data.prefix(cut)) == nil, "cut at \(cut)") }
-        for escape in ["../keluar.html", "/etc/passwd", "a//b", "skema/./x"] {
-            let bad = Journal(staging: "._site.new-1", moves: [escape], deletions: [])
-            #expect(Journal(bad.encoded) == nil, "\(escape)")
-        }
-        #expect(Journal(Journal(staging: "../x", moves: [], deletions: []).encoded) == nil)
-    }
-
-    /// Moving changed files into the output and swapping whole trees give the same output;
-    /// either way an unchanged file keeps its inode and a file no longer produced is gone.
-    @Test(arguments: [Int.max, 0]) func bothWaysOfPublishingGiveTheSameOutput(swapAbove: Int) throws {
-        let dir = SiteFixture.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let first: [(String, Data)] = [
-            ("index.html", Data("tetap".utf8)), ("unit/a.html", Data("lama".utf8)), ("skema/x.html", Data("x".utf8)),
-        ]
-        try OutputDirectory.replace(dir, with: first)
-        func inode(_ path: String) -> UInt64 {
-            var status = stat()
-            return lstat(dir.appendingPathComponent(path).path, &status) == 0 ? UInt64(status.st_ino) : 0
-        }
-        let kept = inode("index.html")
-        try OutputDirectory.replace(dir, swapAbove: swapAbove) { staging in
-            try staging.write("index.html", Data("tetap".utf8))
-            try staging.write("unit/a.html", Data("baru".utf8))
-            try staging.write("unit/b.html", Data("b".utf8))
-        }
-        #expect(SiteFixture.files(in: dir) == ["index.html", "unit/a.html", "unit/b.html"])
-        #expect(try String(contentsOf: dir.appendingPathComponent("unit/a.html"), encoding: .utf8) == "baru")
-        #expect(inode("index.html") == kept)
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("skema").path))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path)
-            .filter { $0.hasPrefix(".\(dir.lastPathComponent).") && !$0.hasSuffix(".unsynced") }
-        #expect(leftovers.isEmpty, "\(leftovers)")
-        // A swapped-in tree is not waited for (marked until flushed); moved files are flushed,
-        // and the first build's tree was flushed meanwhile.
-        #expect(PendingFlush.state(of: dir) == (swapAbove == 0 ? .thisBoot : .none))
     }
 
     /// The search files depend on the searchable labels and titles only: a change elsewhere

@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNIPublish
 
 /// A scheme drafted in Word (.docx), read into the same lines the text importer parses,
 /// each with its place in the document for diagnostics.

@@ -1,4 +1,5 @@
 import SKKNICore
+import SKKNITemplates
 
 /// `temuan.html`: every finding, filterable by rule, severity, document and status (new or
 /// accepted by the baseline), the filters kept in the URL; and the home page's counts, new

@@ -1,4 +1,5 @@
 import SKKNICore
+import SKKNITemplates
 
 /// The index pages (`kepmen/index.html`, `kualifikasi/index.html`, `unit/index.html`,
 /// `skema/index.html`): every page of a kind in one table, sorted and filtered in the page

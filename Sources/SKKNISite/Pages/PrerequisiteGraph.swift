@@ -1,4 +1,5 @@
 import SKKNICore
+import SKKNITemplates
 
 /// A qualification's prerequisite structure drawn as an SVG at build time: units in columns by
 /// how long their prerequisite chain is (a unit right of all it requires), an arrow per

@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNITemplates
 
 /// A source document as the site publishes it: its lines as the importer numbered them, each
 /// line's place in a document without lines of its own (`halaman 3 baris 12` in a PDF), and,

@@ -1,4 +1,5 @@
 import SKKNICore
+import SKKNITemplates
 
 /// Whether a unit version is current, superseded or unknown, and why: a newer version in the
 /// catalogue, a code set by a decree with the same title (the old code a scheme still uses),

@@ -10,11 +10,11 @@ public enum TemplateValue: Sendable, Equatable {
 
     /// A text that may be missing: Mustache counts every text, even "", as true, so a missing
     /// one must be `false` to hide its section.
-    static func textOrFalse(_ text: String?) -> TemplateValue {
+    public static func textOrFalse(_ text: String?) -> TemplateValue {
         text.map(TemplateValue.text) ?? .flag(false)
     }
 
-    static func texts(_ texts: [String]) -> TemplateValue { .list(texts.map(TemplateValue.text)) }
+    public static func texts(_ texts: [String]) -> TemplateValue { .list(texts.map(TemplateValue.text)) }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
@@ -38,7 +38,7 @@ public struct TemplateObject: Sendable, Equatable, Sequence, ExpressibleByDictio
     private var fields: [Element]
 
     /// A name given twice keeps its last value.
-    init(_ elements: [(String, TemplateValue)]) {
+    public init(_ elements: [(String, TemplateValue)]) {
         fields = []
         fields.reserveCapacity(elements.count)
         for (key, value) in elements { self[key] = value }

@@ -1,5 +1,12 @@
 import Foundation
 
+/// A site that cannot be built: a template missing or unreadable, a page that cannot be written.
+public struct SiteError: Error, CustomStringConvertible {
+    public var description: String
+
+    public init(description: String) { self.description = description }
+}
+
 /// The templates of `site/templates/`, parsed once and rendered many times on all cores.
 ///
 /// Why not a general Mustache engine: rendering 120,000 pages with swift-mustache spent most
@@ -10,7 +17,7 @@ import Foundation
 public struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
     /// Each registered template's name and text, in file-name order: what its output depends on.
-    private(set) var sources: [(name: String, text: String)] = []
+    public private(set) var sources: [(name: String, text: String)] = []
 
     public init() {}
 
@@ -192,7 +199,7 @@ public struct TemplateLibrary: Sendable {
 
     /// HTML escaping of `<`, `>`, `&`, `"` and `'` on UTF-8 bytes (every one is ASCII, so a
     /// multi-byte character is copied whole).
-    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+    public static func appendEscaped(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             var start = 0

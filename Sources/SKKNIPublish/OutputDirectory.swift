@@ -1,5 +1,6 @@
 import CSKKNISystem
 import Foundation
+import SKKNICore
 
 public struct OutputError: Error, CustomStringConvertible {
     public var description: String

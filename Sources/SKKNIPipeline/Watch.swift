@@ -1,9 +1,9 @@
-import ArgumentParser
 import Foundation
 import SKKNICheck
 import SKKNICore
 import SKKNIDatabase
 import SKKNIImport
+import SKKNIPublish
 import SKKNISite
 
 /// `build --watch`: builds once, then keeps the catalogue, its findings and the site's state
@@ -12,8 +12,12 @@ import SKKNISite
 /// change (`IncrementalCheck`) and renders the pages they can touch (`SiteGenerator.update`);
 /// anything else (a decree, a template) checks everything and fingerprints every page. The
 /// output is what `build` would write, byte for byte; the database follows on its own thread.
-final class WatchSession {
+///
+/// `start` builds once, `poll` looks for changes and rebuilds; `run` does both on a timer.
+/// What it has to say goes to `console`.
+public final class Watch {
     let paths: ProjectPaths
+    let console: Console
     let output: URL
     let outputDisplay: String
     let site: URL
@@ -37,13 +41,18 @@ final class WatchSession {
     var watchedStamps: [String: FileStamp] = [:]
     let clock = ContinuousClock()
     /// `build --watch --timings`: each rebuild's steps.
-    var timings = false
-    var laps: [(String, ContinuousClock.Instant)] = []
+    public var timings = false
+    var steps = Stopwatch()
+    /// Rebuilds so far (after the first build).
+    public private(set) var rebuilds = 0
 
-    func lap(_ name: String) { if timings { laps.append((name, clock.now)) } }
+    func lap(_ name: String) { if timings { steps.lap(name) } }
 
-    init(paths: ProjectPaths, output: String, site: String, useCache: Bool) throws {
+    public init(paths: ProjectPaths, output: String, site: String, useCache: Bool, console: Console = .standard)
+        throws(Unreadable)
+    {
         self.paths = paths
+        self.console = console
         outputDisplay = output
         self.output = URL(fileURLWithPath: output)
         self.site = URL(fileURLWithPath: site)
@@ -54,8 +63,7 @@ final class WatchSession {
                 directory: paths.sourcesURL, displayPrefix: paths.sourcesDisplay,
                 cache: useCache ? .forCatalog(paths.catalogURL) : ImportCache(url: nil))
         } catch {
-            printError(error.description)
-            throw ExitCode(ExitStatus.unreadable)
+            throw Unreadable(error.description)
         }
         catalog = documents.result.catalog
         decreeIndex = DecreeIndex(catalog.decrees)
@@ -65,34 +73,51 @@ final class WatchSession {
 
     /// Builds, then polls every `interval` seconds; returns after `limit` rebuilds (for tests
     /// and the benchmark), otherwise runs until interrupted.
-    func run(interval: Double, limit: Int?) throws {
-        let start = clock.now
-        guard rebuild(changed: nil, started: start) else { throw ExitCode(ExitStatus.unreadable) }
-        say("mengawasi \(paths.sourcesDisplay), baseline dan templat; Ctrl-C untuk berhenti")
-        var rebuilds = 0
+    public func run(interval: Double, limit: Int?) throws {
+        try start()
+        console.say("mengawasi \(paths.sourcesDisplay), baseline dan templat; Ctrl-C untuk berhenti")
         while limit.map({ rebuilds < $0 }) ?? true {
             usleep(UInt32(max(0.01, interval) * 1_000_000))
-            let began = clock.now
-            laps = [("", began)]
-            let change: WatchedDocuments.Change?
-            do throws(ImportError) {
-                let names = events?.names()
-                // Events lost, or the folder itself replaced: watch it anew, and look at every file.
-                if events != nil, names == nil { events = DirectoryEvents(paths.sourcesURL.path) }
-                change = try documents.refresh(names: events == nil ? nil : names)
-            } catch {
-                printError(error.description)
-                continue
-            }
-            lap("dokumen")
-            let stamps = stampsOfWatchedFiles()
-            let othersChanged = stamps != watchedStamps
-            watchedStamps = stamps
-            guard change != nil || othersChanged else { continue }
-            if let change { pending.formUnion(change.files) }
-            _ = rebuild(changed: othersChanged ? nil : pending, started: began)
-            rebuilds += 1
+            poll()
         }
+        try finish()
+    }
+
+    /// The first build; `Unreadable` when it did not build (the reasons are on the console).
+    public func start() throws(Unreadable) {
+        steps = Stopwatch()
+        guard rebuild(changed: nil, started: clock.now) else { throw Unreadable([]) }
+    }
+
+    /// Looks for changed documents, baseline, templates and static files, and rebuilds when
+    /// there are any: whether it rebuilt.
+    @discardableResult
+    public func poll() -> Bool {
+        steps = Stopwatch()
+        let began = steps.start
+        let change: WatchedDocuments.Change?
+        do throws(ImportError) {
+            let names = events?.names()
+            // Events lost, or the folder itself replaced: watch it anew, and look at every file.
+            if events != nil, names == nil { events = DirectoryEvents(paths.sourcesURL.path) }
+            change = try documents.refresh(names: events == nil ? nil : names)
+        } catch {
+            console.warn(error.description)
+            return false
+        }
+        lap("dokumen")
+        let stamps = stampsOfWatchedFiles()
+        let othersChanged = stamps != watchedStamps
+        watchedStamps = stamps
+        guard change != nil || othersChanged else { return false }
+        if let change { pending.formUnion(change.files) }
+        _ = rebuild(changed: othersChanged ? nil : pending, started: began)
+        rebuilds += 1
+        return true
+    }
+
+    /// Waits for the downloads and database still being written, and for the disk.
+    public func finish() throws {
         _ = try database?.wait()
         _ = try settling?.wait()
     }
@@ -105,8 +130,8 @@ final class WatchSession {
     func rebuild(changed: Set<String>?, started: ContinuousClock.Instant) -> Bool {
         let result = documents.result
         if !result.failures.isEmpty {
-            for failure in result.failures { printError(failure.description) }
-            printError("\(outputDisplay): tidak dibangun ulang; keluaran lama dibiarkan")
+            for failure in result.failures { console.warn(failure.description) }
+            console.warn("\(outputDisplay): tidak dibangun ulang; keluaran lama dibiarkan")
             return false
         }
         let new = result.catalog
@@ -123,14 +148,12 @@ final class WatchSession {
         let checked = clock.now
         lap("periksa")
         var diagnostics = (result.diagnostics + found).sorted(by: Diagnostic.ordered)
-        do {
-            if FileManager.default.fileExists(atPath: paths.baselinePath) {
-                diagnostics = try Baseline.load(
-                    from: URL(fileURLWithPath: paths.baselinePath), displayPath: paths.baselineDisplay
-                ).apply(to: diagnostics)
-            }
+        do throws(Unreadable) {
+            diagnostics = try Pipeline.applyBaseline(
+                to: diagnostics, path: paths.baselinePath, displayPath: paths.baselineDisplay,
+                named: paths.baselineDisplay)
         } catch {
-            printError("\(paths.baselineDisplay): galat: baseline tidak dapat dibaca: \(FileErrorText.describe(error))")
+            for message in error.messages { console.warn(message) }
             return false
         }
         let findings = diagnostics
@@ -138,16 +161,11 @@ final class WatchSession {
         lines.prefetch(findings)
         self.lines = lines
         let formatter = DiagnosticFormatter(sourceLine: lines.line, place: lines.place)
-        let findingFiles: @Sendable () -> [(String, Data)] = {
-            let formatter = DiagnosticFormatter(sourceLine: lines.line, place: lines.place)
-            return [
-                ("unduh/findings.json", Data(formatter.format(findings, as: .json).utf8)),
-                ("unduh/findings.sarif", Data(formatter.format(findings, as: .sarif).utf8)),
-            ]
+        let findingFiles: @Sendable () -> [(path: String, data: Data)] = {
+            Pipeline.findingFiles(findings, lines: lines)
         }
-        let input = SiteInput(
-            catalog: new, diagnostics: diagnostics, rules: RuleRegistry.allRules, sourceLine: { lines.line($0, $1) },
-            sourceDocument: { lines.document($0) })
+        let input = Pipeline.siteInput(
+            new, diagnostics, sourceLine: { lines.line($0, $1) }, sourceDocument: { lines.document($0) })
         lap("baseline_unduhan")
         // A database still being written is for a catalogue already out of date: stopped, and
         // written anew after this build (never two at once, nor beside a full publish).
@@ -161,24 +179,21 @@ final class WatchSession {
                 // The downloads (findings, CSV, database) follow the pages: see below.
                 summary = try SiteGenerator.update(
                     state, to: input, changedFiles: changed, before: before, siteDirectory: site, output: output,
-                    keeping: ["skkni.sqlite"] + WatchSession.findingFiles, downloadsLater: true)
+                    extras: .later)
                 updated = summary != nil
             }
             if summary == nil {
                 _ = try? settling?.wait()  // it would drop the marker this build may write
                 // A full rebuild writes the database inside the publish, as `build` does.
                 summary = try SiteGenerator.build(
-                    input, siteDirectory: site, output: output, extraFiles: findingFiles(),
-                    finish: { staging in
-                        try CatalogDatabase.write(
-                            new, diagnostics: findings, to: staging.appendingPathComponent("skkni.sqlite"))
-                    }, keepState: true)
+                    input, siteDirectory: site, output: output, extras: Pipeline.extras(new, findings, lines: lines),
+                    keepState: true)
             }
             lap("situs")
             try writeCatalogFiles(new, changed: decreesChanged ? nil : changed, before: before)
             lap("katalog")
         } catch {
-            printError("\(outputDisplay): galat: situs tidak dapat ditulis: \(FileErrorText.describe(error))")
+            console.warn("\(outputDisplay): galat: situs tidak dapat ditulis: \(FileErrorText.describe(error))")
             // What the output holds is no longer sure (a publish may have been cut short, to be
             // finished by the next one): the next rebuild compares every page.
             siteState = nil
@@ -197,23 +212,25 @@ final class WatchSession {
             let cancelled = CancelFlag()
             databaseCancelled = cancelled
             let outputDisplay = outputDisplay
+            let console = console
             database = BackgroundJob { [clock] in
                 let began = clock.now
                 do {
+                    let writer = InPlaceOutput(output)
                     for (path, data) in findingFiles() + SiteGenerator.downloads(of: state) {
                         if cancelled.isSet { throw CancellationError() }
-                        try RawFile.replace(output.path + "/" + path, with: data)
+                        try writer.write(path, data)
                     }
                     try CatalogDatabase.write(
-                        new, diagnostics: findings, to: output.appendingPathComponent("skkni.sqlite"),
+                        new, diagnostics: findings, to: output.appendingPathComponent(SiteOutputs.database),
                         cancelled: { cancelled.isSet })
-                    say("unduhan dan basis data diperbarui dalam \(milliseconds(clock.now - began)) ms")
+                    console.say("unduhan dan basis data diperbarui dalam \(milliseconds(clock.now - began)) ms")
                     // A process that runs for hours: what this rebuild freed goes back to the system.
                     ReleaseMemory.now()
                 } catch is CancellationError {
                     // A newer change writes them.
                 } catch {
-                    printError(
+                    console.warn(
                         "\(outputDisplay): galat: unduhan dan basis data tidak dapat ditulis (yang lama tetap): \(FileErrorText.describe(error))"
                     )
                 }
@@ -227,16 +244,16 @@ final class WatchSession {
         let kind =
             updated ? "inkremental" : decreesChanged ? "penuh" : "periksa inkremental, semua halaman dibandingkan"
         let files = changed.map { "\($0.count) berkas berubah, " } ?? ""
-        say(
+        console.say(
             "dibangun (\(kind)): \(files)\(summary!.rendered) halaman dirender dalam \(milliseconds(published - started)) ms (periksa \(milliseconds(checked - started)) ms); \(formatter.summary(diagnostics))"
         )
         // What the person editing wants to see: the findings in the files they changed.
         let mine = diagnostics.filter { changed?.contains($0.location.file) ?? false }
-        if !mine.isEmpty { say(formatter.text(mine, summary: false)) }
-        if timings, laps.count > 1 {
-            let steps = zip(laps.dropFirst(), laps).map { "\($0.0)=\(milliseconds($0.1 - $1.1))" }
+        if !mine.isEmpty { console.say(formatter.text(mine, summary: false)) }
+        if timings, !steps.steps.isEmpty {
+            let steps = steps.steps.map { "\($0.name)=\(milliseconds($0.time))" }
             let site = summary!.steps.map { "\($0.name)=\(milliseconds($0.time))" }
-            say("waktu: " + steps.joined(separator: " ") + " (situs: " + site.joined(separator: " ") + ")")
+            console.say("waktu: " + steps.joined(separator: " ") + " (situs: " + site.joined(separator: " ") + ")")
         }
         return true
     }
@@ -252,8 +269,6 @@ final class WatchSession {
             removing: before.map(\.id).filter { id in !catalog.schemes.contains { $0.id == id } }, to: paths.catalogURL)
     }
 
-    static let findingFiles = ["unduh/findings.json", "unduh/findings.sarif"]
-
     /// A stamp of each file of the baseline and the site's templates and static files.
     func stampsOfWatchedFiles() -> [String: FileStamp] {
         var files = [paths.baselinePath]
@@ -267,13 +282,6 @@ final class WatchSession {
         for file in files { stamps[file] = FileStamp(file) }
         return stamps
     }
-}
-
-/// Prints a line to standard output at once (a pipe would otherwise hold it back): a watching
-/// build talks while it runs.
-func say(_ text: String) {
-    print(text.hasSuffix("\n") ? String(text.dropLast()) : text)
-    _ = fflush(nil)  // every output stream: `stdout` itself is not concurrency-safe to name
 }
 
 /// A yes/no set once from one thread and read from another.

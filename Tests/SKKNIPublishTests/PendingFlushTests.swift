@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SKKNICore
+@testable import SKKNIPublish
 
 /// The marker that lets a new output tree be published before the disk has it: whatever the
 /// marker holds, only the current boot's own stamp makes the output trusted.

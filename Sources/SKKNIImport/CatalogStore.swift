@@ -1,4 +1,5 @@
 import Foundation
+import SKKNICore
 
 /// The catalogue on disk: one JSON file per decree (`decrees/<id>.json`) and per scheme
 /// (`schemes/<id>.json`), pretty-printed with sorted keys so files diff well and the same

@@ -1,17 +1,13 @@
 import Foundation
 import Mustache
-import SKKNICheck
 import SKKNICore
-import SKKNIImport
 import Testing
 
-@testable import SKKNISite
+@testable import SKKNITemplates
 
-/// The site's template engine against swift-mustache, the engine it replaced: the same
-/// templates and values must give the same bytes.
+/// The template engine against swift-mustache, the engine it replaced: the same templates and
+/// values must give the same bytes; what it does not support is refused with its line.
 @Suite struct TemplateEngineTests {
-    static let templates = SiteFixture.root.appendingPathComponent("site/templates")
-
     /// The value as swift-mustache takes it.
     static func plain(_ value: TemplateValue) -> Any {
         switch value {
@@ -21,69 +17,6 @@ import Testing
         case .list(let list): list.map(plain)
         case .object(let fields): Dictionary(uniqueKeysWithValues: fields.map { ($0.key, plain($0.value)) })
         }
-    }
-
-    static func referenceLibrary() throws -> MustacheLibrary {
-        var library = MustacheLibrary()
-        for name in try FileManager.default.contentsOfDirectory(atPath: templates.path)
-        where name.hasSuffix(".mustache") {
-            let text = try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)
-            try library.register(text, named: String(name.dropLast(".mustache".count)))
-        }
-        return library
-    }
-
-    @Test func everySeedPageRendersAsSwiftMustacheRendersIt() throws {
-        let catalog = try SiteFixture.seeds()
-        let findings = Checker.run(catalog: catalog)
-        // A "since" page too: the seeds without their schemes, then with them.
-        var before = catalog
-        before.schemes = []
-        let diff = CatalogDiff.compare(
-            before: before, after: catalog, findingsBefore: Array(findings.prefix(4)), findingsAfter: findings)
-        let input = SiteInput(
-            catalog: catalog, diagnostics: findings, rules: RuleRegistry.allRules,
-            sourceLine: { file, line in "\(file) baris \(line): <i>teks</i> & \"kutip\"" },
-            changes: (revision: "HEAD~1", diff: diff))
-        let ours = try TemplateLibrary(directory: Self.templates)
-        let reference = try Self.referenceLibrary()
-        let pages = PageFactory(input: input).all()
-        // 219 seed pages, one per rule added since (SKK007-SKK009, SKK409, SKK501-SKK507), and the
-        // four index pages (no source pages: this input has no source documents).
-        #expect(pages.count == 234)
-        #expect(Set(pages.map(\.template)).count == 11)
-        var bytes = 0
-        for page in pages {
-            var context = page.context
-            context["root"] = "../"
-            context["pageTitle"] = .text(page.title)
-            let html = try #require(ours.render(context, withTemplate: page.template))
-            let expected = try #require(reference.render(Self.plain(.object(context)), withTemplate: page.template))
-            #expect(String(decoding: html, as: UTF8.self) == expected, "\(page.path)")
-            bytes += html.count
-        }
-        #expect(bytes > 1_000_000)
-    }
-
-    @Test func theDraftReportRendersAsSwiftMustacheRendersIt() throws {
-        let catalog = try SiteFixture.seeds()
-        let draft = SiteFixture.root.appendingPathComponent(
-            "Tests/Fixtures/docx/draf-instruktur-jenjang-4-bergalat.docx")
-        let (document, importFindings, _) = try Importer.importFile(at: draft, displayPath: "draf.docx")
-        guard case .scheme(let scheme) = document else {
-            Issue.record("the draft is a scheme")
-            return
-        }
-        let review = DraftReviewer.review(scheme, catalog: catalog, importFindings: importFindings)
-        // Nine findings from seven root causes: each corrected code also supplies a missing inti unit.
-        #expect(review.findingCount == 9)
-        #expect(review.findings.count == 7)
-        let context = ReportPage.context(
-            review, css: "body { color: #222 }", sourceLine: { _, line in "baris <\(line)>" },
-            place: { _, line in "baris \(line)" })
-        let html = try #require(try TemplateLibrary(directory: Self.templates).render(context, withTemplate: "report"))
-        let expected = try Self.referenceLibrary().render(Self.plain(.object(context)), withTemplate: "report")
-        #expect(String(decoding: html, as: UTF8.self) == expected)
     }
 
     /// Random templates from every construct the engine takes (sections, inverted sections,
@@ -185,7 +118,7 @@ import Testing
     }
 
     @Test func aMissingPartialOrBadTemplateNamesItsFile() throws {
-        let dir = SiteFixture.temporary()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skkni-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "<ul>{{#x}}{{> baris}}{{/x}}</ul>".write(

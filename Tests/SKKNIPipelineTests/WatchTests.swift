@@ -1,0 +1,70 @@
+import Foundation
+import SKKNIPipeline
+import SKKNISite
+import Testing
+
+/// `build --watch` as a library type, driven without the binary: build once, edit a scheme,
+/// poll, and find the edit in the site and its finding on the console.
+@Suite struct WatchLibraryTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// What a watch said, collected from its threads.
+    final class Said: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func add(_ line: String) { lock.withLock { lines.append(line) } }
+        var all: [String] { lock.withLock { lines } }
+    }
+
+    @Test func aSchemeEditIsRebuiltIncrementally() throws {
+        let fm = FileManager.default
+        let project = fm.temporaryDirectory.appendingPathComponent("skkni-watch-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: project) }
+        let sources = project.appendingPathComponent("catalog/sources")
+        try fm.createDirectory(at: sources.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/seeds"), to: sources)
+        let output = project.appendingPathComponent("_site")
+        let said = Said()
+        let watch = try Watch(
+            paths: ProjectPaths(catalog: project.appendingPathComponent("catalog").path), output: output.path,
+            site: Self.root.appendingPathComponent("site").path, useCache: false,
+            console: Console(say: said.add, warn: said.add))
+        try watch.start()
+        #expect(said.all.contains { $0.hasPrefix("dibangun (penuh): ") }, "\(said.all)")
+        #expect(!watch.poll(), "nothing changed")
+
+        let scheme = sources.appendingPathComponent("skema-klaster-pengelolaan-data-pelanggan.txt")
+        let text = try String(contentsOf: scheme, encoding: .utf8)
+        let from = "2\tM.702093.008.01\tMengelola Data Pelanggan\n"
+        #expect(text.contains(from))
+        try text.replacingOccurrences(of: from, with: "2\tM.702093.008.01\tMengelola Data Pelanggan Baru\n")
+            .write(to: scheme, atomically: true, encoding: .utf8)
+        #expect(watch.poll())
+        try watch.finish()
+        #expect(watch.rebuilds == 1)
+        let rebuilt = said.all.first { $0.hasPrefix("dibangun (inkremental): 1 berkas berubah") }
+        #expect(rebuilt != nil, "\(said.all)")
+        #expect(
+            said.all.contains {
+                $0.contains(":72: note: [SKK402] unit M.702093.008.01 (Mengelola Data Pelanggan Baru)")
+            })
+        let page = try String(
+            contentsOf: output.appendingPathComponent("skema/skema-klaster-pengelolaan-data-pelanggan.html"),
+            encoding: .utf8)
+        #expect(page.contains("Mengelola Data Pelanggan Baru"))
+        for download in SiteOutputs.downloads {
+            #expect(fm.fileExists(atPath: output.appendingPathComponent(download).path), "\(download)")
+        }
+    }
+
+    /// The layout links every download the output declares, and nothing else under `unduh/`.
+    @Test func theLayoutLinksEveryDeclaredDownload() throws {
+        let layout = try String(
+            contentsOf: Self.root.appendingPathComponent("site/templates/layout.mustache"), encoding: .utf8)
+        let linked = layout.components(separatedBy: "href=\"{{root}}").dropFirst().map {
+            String($0.prefix { $0 != "\"" })
+        }.filter { $0.hasPrefix("unduh/") || $0.hasSuffix(".sqlite") }
+        #expect(Set(linked) == Set(SiteOutputs.downloads))
+    }
+}
