@@ -412,6 +412,8 @@ enum Downloads {
                     made.schemeRows[s.id] = rows
                 }
                 return (file.path, Data(csv.bytes), made)
+            case .decreeUnits, .unitDefinitions, .unitElements, .unitCriteria:
+                return (file.path, Data(Self.standardRows(file, catalog.standards)), made)
             }
         }
         for (_, _, piece) in made {
@@ -422,6 +424,55 @@ enum Downloads {
             if !piece.schemeRows.isEmpty { parts.schemeRows = piece.schemeRows }
         }
         return made.map { ($0.0, $0.1) }
+    }
+
+    /// The rows of one SKKNI download: elements numbered by position, criteria by position
+    /// within their element, as in the database (the printed numbers are in `number`).
+    static func standardRows(_ file: CSVDownload, _ standards: [StandardDecree]) -> [UInt8] {
+        var csv = Writer()
+        switch file {
+        case .decreeUnits:
+            csv.row("decree", "position", "number", "code", "title", "file", "line")
+            for s in standards {
+                for (i, u) in s.listedUnits.enumerated() {
+                    csv.row(
+                        s.id, String(i + 1), u.number.map(String.init) ?? "", u.code.raw, u.title, s.source,
+                        String(u.line))
+                }
+            }
+        case .unitDefinitions:
+            csv.row("code", "decree", "title", "description", "file", "line")
+            for s in standards {
+                for d in s.definitions {
+                    csv.row(d.code.raw, s.id, d.title, d.description ?? "", s.source, String(d.line))
+                }
+            }
+        case .unitElements:
+            csv.row("code", "decree", "position", "number", "title", "file", "line")
+            for s in standards {
+                for d in s.definitions {
+                    for (e, element) in d.elements.enumerated() {
+                        csv.row(
+                            d.code.raw, s.id, String(e + 1), String(element.number), element.title, s.source,
+                            String(element.line))
+                    }
+                }
+            }
+        default:
+            csv.row("code", "decree", "element", "position", "number", "text", "file", "line")
+            for s in standards {
+                for d in s.definitions {
+                    for (e, element) in d.elements.enumerated() {
+                        for (c, criterion) in element.criteria.enumerated() {
+                            csv.row(
+                                d.code.raw, s.id, String(e + 1), String(c + 1), criterion.number, criterion.text,
+                                s.source, String(criterion.line))
+                        }
+                    }
+                }
+            }
+        }
+        return csv.bytes
     }
 
     static func csvFiles(_ catalog: Catalog) -> [(String, Data)] {

@@ -48,12 +48,19 @@ public struct ExtraOutputs: Sendable {
 /// The CSV downloads, each written on its own core.
 public enum CSVDownload: CaseIterable, Sendable {
     case units, qualificationUnits, schemeUnits
+    /// SKKNI decrees: their Daftar rows, and each unit's definition, elements and criteria:
+    /// the database tables of the same names, with the decree and the printed number added.
+    case decreeUnits, unitDefinitions, unitElements, unitCriteria
 
     public var path: String {
         switch self {
         case .units: "unduh/units.csv"
         case .qualificationUnits: "unduh/qualification_units.csv"
         case .schemeUnits: "unduh/scheme_units.csv"
+        case .decreeUnits: "unduh/decree_units.csv"
+        case .unitDefinitions: "unduh/unit_definitions.csv"
+        case .unitElements: "unduh/unit_elements.csv"
+        case .unitCriteria: "unduh/unit_criteria.csv"
         }
     }
 }
