@@ -19,42 +19,27 @@ struct LayoutLine {
 
     /// The words of any line, columns counted in Unicode scalars.
     static func scalarWords(_ line: String) -> [Word] {
-        var words: [Word] = []
-        var column = 0
-        var start: String.Index?
-        var startColumn = 0
-        var index = line.startIndex
-        for scalar in line.unicodeScalars {
-            let isSpace = scalar == " " || scalar == "\t" || scalar == "\u{A0}"
-            if isSpace {
-                if let s = start {
-                    words.append(Word(column: startColumn, text: line[s..<index]))
-                    start = nil
-                }
-            } else if start == nil {
-                start = index
-                startColumn = column
-            }
-            column += 1
-            index = line.unicodeScalars.index(after: index)
-        }
-        if let s = start { words.append(Word(column: startColumn, text: line[s..<line.endIndex])) }
-        return words
+        words(of: line, in: line.unicodeScalars) { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
     }
 
     /// The words of an ASCII line, where a byte is a column: the reader splits millions of
     /// lines at national scale, and decoding scalars was most of its time.
     static func asciiWords(_ line: String) -> [Word] {
+        words(of: line, in: line.utf8) { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// Words separated by `isSpace`, each with the column (position in `view`) it starts at.
+    private static func words<View: Collection>(
+        of line: String, in view: View, isSpace: (View.Element) -> Bool
+    ) -> [Word] where View.Index == String.Index {
         var words: [Word] = []
         words.reserveCapacity(16)
-        let utf8 = line.utf8
-        var index = utf8.startIndex
         var start: String.Index?
         var startColumn = 0
         var column = 0
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x20 || byte == 0x09 {
+        var index = view.startIndex
+        while index != view.endIndex {
+            if isSpace(view[index]) {
                 if let s = start {
                     words.append(Word(column: startColumn, text: line[s..<index]))
                     start = nil
@@ -64,7 +49,7 @@ struct LayoutLine {
                 startColumn = column
             }
             column += 1
-            utf8.formIndex(after: &index)
+            view.formIndex(after: &index)
         }
         if let s = start { words.append(Word(column: startColumn, text: line[s..<line.endIndex])) }
         return words
