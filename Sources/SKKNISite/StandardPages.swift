@@ -9,6 +9,7 @@ extension PageFactory {
         let context: TemplateObject = [
             "label": .text(s.label), "title": .text(s.title ?? ""), "field": .text(s.field ?? ""),
             "source": .text(s.source), "line": .number(s.line),
+            "sourceHref": .textOrFalse(sourceHref(s.source, s.line)),
             "units": .list(
                 s.listedUnits.map { u in
                     [
@@ -47,6 +48,7 @@ extension PageFactory {
         return [
             "decreeLabel": .text(d.decreeLabel), "decreeHref": .text(SitePaths.decree(d.decreeID)),
             "file": .text(d.source), "line": .number(u.line), "code": .text(u.code.raw),
+            "sourceHref": .textOrFalse(sourceHref(d.source, u.line)),
             "definitionTitle": .text(u.title), "description": .textOrFalse(u.description),
             "elements": .list(
                 u.elements.map { e in

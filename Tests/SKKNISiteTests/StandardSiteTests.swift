@@ -42,6 +42,14 @@ import Testing
         let unit = try page("unit/J.62DMI00.001.html")
         #expect(unit.contains("<h1>Unit J.62DMI00.001</h1>"))
         #expect(unit.contains("Ditetapkan oleh <a href=\"../kepmen/kepmen-299-2020.html\">SKKNI KEPMEN 299/2020</a>"))
+        // The defining block's place links to its line on the source page, as the decree's does.
+        let stem = "Tests/Fixtures/real/skkni/skkni-kepmen-299-2020-data-science.txt"
+        let definitionLine = try #require(
+            try Self.catalog().standards.first { $0.id == "kepmen-299-2020" }?.definitions.first {
+                $0.code.raw == "J.62DMI00.001.1"
+            }?.line)
+        #expect(unit.contains("#L\(definitionLine)\"><code>\(stem):\(definitionLine)</code></a>"))
+        #expect(decree.contains("class=\"loc\" href=\"../sumber/"))
         #expect(
             unit.contains(
                 "<li value=\"1\">Menentukan permasalahan bisnis dan poin-poin objektif bisnis proyek data science dari sisi pengguna akhir<ol class=\"criteria\"><li><span class=\"number\">1.1</span> Latar belakang dan permasalahan bisnis untuk proyek data science diidentifikasi sesuai dengan prosedur bisnis yang berlaku.</li>"
