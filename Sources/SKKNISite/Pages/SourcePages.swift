@@ -67,8 +67,12 @@ extension PageFactory {
     }
 
     /// The PDFs themselves, beside their pages (`sumber/<file>.pdf`), for `#page=P` links.
+    /// Only PDFs have one: other documents are not read here (a national catalogue's 22,000
+    /// text documents read whole on every build and every watched change took seconds).
     static func originals(_ input: SiteInput, files: [String]) -> [(String, Data)] {
-        files.compactMap { file in input.sourceDocument?(file)?.original.map { (SitePaths.sourceOriginal(file), $0) } }
+        files.filter { $0.lowercased().hasSuffix(".pdf") }.compactMap { file in
+            input.sourceDocument?(file)?.original.map { (SitePaths.sourceOriginal(file), $0) }
+        }
     }
 }
 
