@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SKKNIImport
 import SKKNISynthetic
 
 /// `scripts/bench` uses this to write a synthetic national catalogue and its Hugo twin.
@@ -13,10 +14,21 @@ struct SynthCommand: ParsableCommand {
     @Option(name: .long, help: "Direktori situs Hugo yang ditulis (opsional).") var hugo: String?
     @Option(name: .long, help: "Manifest JSON (opsional).") var manifest: String?
     @Option(name: .long, help: "Benih acak.") var seed: UInt64 = 20_261_123
+    @Flag(name: .long, help: "Mengukur waktu penyandian JSON dan snapshot katalog di --sources.")
+    var encodingBenchmark = false
+    @Option(name: .long, help: "Putaran pengukuran.") var rounds = 5
 
     func run() throws {
         guard let size = CatalogGenerator.Size(rawValue: size.uppercased()) else {
             throw ValidationError("ukuran harus S, M atau L")
+        }
+        let sourcesURL = URL(fileURLWithPath: sources)
+        if encodingBenchmark {
+            if (try? Importer.documentNames(in: sourcesURL))?.isEmpty ?? true {
+                _ = try CatalogGenerator.generate(size: size, into: sourcesURL, seed: seed)
+            }
+            try EncodingBenchmark.run(sources: sourcesURL, rounds: rounds)
+            return
         }
         let written = try CatalogGenerator.generate(size: size, into: URL(fileURLWithPath: sources), seed: seed)
         if let manifest {
