@@ -5,37 +5,27 @@ import Foundation
 /// faster. Every build writes or compares one file per document, and at national scale
 /// JSONEncoder spent seconds of CPU on it. The tests hold the two to the same bytes on the
 /// seeds, a synthetic catalogue and generated strings; JSONDecoder still reads the files.
-/// Keys are listed in sorted order by hand: adding a model field means adding it here, and
-/// the tests fail until it is.
+/// The keys and their order come from each type's description (`DescribedModel`).
 public struct CatalogJSON {
     private(set) var bytes: [UInt8] = []
     private var indent = 0
     /// Whether the current object or array has a member yet (a comma goes before the next).
     private var hasMember: [Bool] = []
 
-    public static func encode(_ decree: Decree) -> Data {
+    /// A catalogue file: the document's object and a newline.
+    public static func encode<Document: DescribedModel>(_ document: Document, capacity: Int = 4096) -> Data {
         var json = CatalogJSON()
-        json.bytes.reserveCapacity(4096)
-        json.value(decree)
+        json.bytes.reserveCapacity(capacity)
+        json.object(document)
         json.bytes.append(0x0A)
         return Data(json.bytes)
     }
 
-    public static func encode(_ scheme: Scheme) -> Data {
-        var json = CatalogJSON()
-        json.bytes.reserveCapacity(2048)
-        json.value(scheme)
-        json.bytes.append(0x0A)
-        return Data(json.bytes)
-    }
+    public static func encode(_ decree: Decree) -> Data { encode(decree, capacity: 4096) }
 
-    public static func encode(_ standard: StandardDecree) -> Data {
-        var json = CatalogJSON()
-        json.bytes.reserveCapacity(65536)
-        json.value(standard)
-        json.bytes.append(0x0A)
-        return Data(json.bytes)
-    }
+    public static func encode(_ scheme: Scheme) -> Data { encode(scheme, capacity: 2048) }
+
+    public static func encode(_ standard: StandardDecree) -> Data { encode(standard, capacity: 65536) }
 
     // MARK: Structure
 
@@ -64,257 +54,52 @@ public struct CatalogJSON {
         newline()
     }
 
-    private mutating func key(_ name: StaticString) {
+    mutating func key(_ name: StaticString) {
         member()
         bytes.append(0x22)
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])  // `" : `
     }
 
-    private mutating func object(_ body: (inout CatalogJSON) -> Void) {
+    /// An object of the fields `Model` describes, in the order it lists them (sorted).
+    mutating func object<Model: DescribedModel>(_ value: Model) {
         open(0x7B)
-        body(&self)
+        withUnsafeMutablePointer(to: &self) { json in
+            var fields = JSONFieldWriter(root: value, json: json)
+            Model.describe(&fields)
+        }
         close(0x7D)
     }
 
-    private mutating func array<T>(_ values: [T], _ element: (inout CatalogJSON, T) -> Void) {
+    mutating func array<Element: FieldValue>(_ values: [Element]) {
         open(0x5B)
         for value in values {
             member()
-            element(&self, value)
+            value.writeJSON(&self)
         }
         close(0x5D)
     }
 
     // MARK: Scalars
 
-    private mutating func value(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
+    mutating func value(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
 
-    private mutating func value(_ text: String) { JSONString.append(text, to: &bytes) }
+    mutating func value(_ text: String) { JSONString.append(text, to: &bytes) }
 
-    private mutating func field(_ name: StaticString, _ number: Int) {
-        key(name)
-        value(number)
-    }
-
-    private mutating func field(_ name: StaticString, _ text: String) {
-        key(name)
-        value(text)
-    }
-
-    /// Absent optionals are left out, as the synthesized `Encodable` does.
-    private mutating func field(_ name: StaticString, _ number: Int?) {
-        if let number { field(name, number) }
-    }
-
-    private mutating func field(_ name: StaticString, _ text: String?) {
-        if let text { field(name, text) }
-    }
-
-    private mutating func field(_ name: StaticString, _ flag: Bool?) {
-        guard let flag else { return }
-        key(name)
-        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-    }
-
-    private mutating func field(_ name: StaticString, _ texts: [String]) {
-        key(name)
-        array(texts) { $0.value($1) }
-    }
-
-    private mutating func field(_ name: StaticString, _ numbers: [Int]?) {
-        guard let numbers else { return }
-        key(name)
-        array(numbers) { $0.value($1) }
-    }
-
-    // MARK: The model, keys in sorted order
-
-    private mutating func value(_ r: DecreeReference) {
-        object {
-            $0.field("line", r.line)
-            $0.field("number", r.number)
-            $0.field("title", r.title)
-            $0.field("year", r.year)
-        }
-    }
-
-    private mutating func references(_ name: StaticString, _ references: [DecreeReference]) {
-        key(name)
-        array(references) { $0.value($1) }
-    }
-
-    private mutating func value(_ d: Decree) {
-        object {
-            $0.references("amends", d.amends)
-            $0.field("dateSet", d.dateSet)
-            $0.field("dateSetLine", d.dateSetLine)
-            $0.field("draft", d.draft)
-            $0.field("field", d.field)
-            $0.field("id", d.id)
-            $0.field("kind", d.kind)
-            $0.field("line", d.line)
-            $0.field("number", d.number)
-            $0.key("qualifications")
-            $0.array(d.qualifications) { $0.value($1) }
-            $0.references("revokes", d.revokes)
-            $0.field("source", d.source)
-            $0.field("title", d.title)
-            $0.field("year", d.year)
-        }
-    }
-
-    private mutating func value(_ q: Qualification) {
-        object {
-            $0.field("codification", q.codification)
-            $0.field("codificationText", q.codificationText)
-            $0.field("description", q.description)
-            $0.field("generalAttitudes", q.generalAttitudes)
-            $0.field("group", q.group)
-            $0.field("heading", q.heading)
-            $0.field("id", q.id)
-            $0.field("jobTitleNotes", q.jobTitleNotes)
-            $0.field("jobTitles", q.jobTitles)
-            $0.field("letter", q.letter)
-            $0.field("level", q.level)
-            $0.field("line", q.line)
-            if let p = q.packaging {
-                $0.key("packaging")
-                $0.object {
-                    $0.field("inti", p.inti)
-                    $0.field("line", p.line)
-                    $0.field("pilihan", p.pilihan)
-                    $0.field("total", p.total)
-                }
-            }
-            $0.field("role", q.role)
-            $0.field("subfield", q.subfield)
-            $0.key("units")
-            $0.array(q.units) { json, u in
-                json.object {
-                    $0.field("cleanTitle", u.cleanTitle)
-                    $0.field("code", u.code.raw)
-                    $0.field("continuationLines", u.continuationLines)
-                    $0.field("line", u.line)
-                    $0.field("number", u.number)
-                    $0.field("prerequisites", u.prerequisites.map(\.raw))
-                    $0.field("role", u.role.rawValue)
-                    $0.field("title", u.title)
-                }
-            }
-            $0.key("workAttitudes")
-            $0.array(q.workAttitudes) { json, a in
-                json.object {
-                    $0.field("name", a.name)
-                    $0.field("text", a.text)
-                }
-            }
-        }
-    }
-
-    private mutating func value(_ s: Scheme) {
-        object {
-            $0.field("approvedDate", s.approvedDate)
-            $0.field("approvedDateText", s.approvedDateText)
-            $0.references("citations", s.citations)
-            $0.field("documentNumber", s.documentNumber)
-            $0.field("group", s.group)
-            $0.field("id", s.id)
-            $0.field("level", s.level)
-            $0.field("line", s.line)
-            $0.field("name", s.name)
-            $0.field("nameLine", s.nameLine)
-            $0.field("owner", s.owner)
-            $0.field("packagingType", s.packagingType.rawValue)
-            $0.field("packagingTypeLine", s.packagingTypeLine)
-            $0.field("packagingTypeText", s.packagingTypeText)
-            $0.field("requirements", s.requirements)
-            $0.field("source", s.source)
-            $0.field("title", s.title)
-            $0.key("units")
-            $0.array(s.units) { json, u in
-                json.object {
-                    $0.field("cleanTitle", u.cleanTitle)
-                    $0.field("code", u.code.raw)
-                    $0.field("continuationLines", u.continuationLines)
-                    $0.field("line", u.line)
-                    $0.field("number", u.number)
-                    $0.field("title", u.title)
-                }
-            }
-        }
-    }
+    mutating func value(_ flag: Bool) { bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
 }
 
-// MARK: SKKNI decrees, keys in sorted order
+/// Writes a described value's fields as JSON members; absent optionals are left out.
+struct JSONFieldWriter<Root>: FieldVisitor {
+    let root: Root
+    let json: UnsafeMutablePointer<CatalogJSON>
 
-extension CatalogJSON {
-    fileprivate mutating func items(_ name: StaticString, _ items: [UnitDefinition.Item]) {
-        key(name)
-        array(items) { json, item in
-            json.object {
-                $0.field("line", item.line)
-                $0.field("number", item.number)
-                $0.field("text", item.text)
-            }
-        }
-    }
-
-    fileprivate mutating func value(_ s: StandardDecree) {
-        object {
-            $0.key("definitions")
-            $0.array(s.definitions) { json, d in
-                json.object {
-                    $0.items("assessment", d.assessment)
-                    $0.field("code", d.code.raw)
-                    $0.field("description", d.description)
-                    $0.key("elements")
-                    $0.array(d.elements) { json, e in
-                        json.object {
-                            $0.key("criteria")
-                            $0.array(e.criteria) { json, c in
-                                json.object {
-                                    $0.field("line", c.line)
-                                    $0.field("number", c.number)
-                                    $0.field("text", c.text)
-                                }
-                            }
-                            $0.field("line", e.line)
-                            $0.field("number", e.number)
-                            $0.field("title", e.title)
-                        }
-                    }
-                    $0.items("limits", d.limits)
-                    $0.field("line", d.line)
-                    $0.key("prerequisites")
-                    $0.array(d.prerequisites) { json, p in
-                        json.object {
-                            $0.field("code", p.code.raw)
-                            $0.field("line", p.line)
-                            $0.field("title", p.title)
-                        }
-                    }
-                    $0.field("title", d.title)
-                    $0.field("titleLine", d.titleLine)
-                }
-            }
-            $0.field("field", s.field)
-            $0.field("id", s.id)
-            $0.field("line", s.line)
-            $0.key("listedUnits")
-            $0.array(s.listedUnits) { json, u in
-                json.object {
-                    $0.field("code", u.code.raw)
-                    $0.field("line", u.line)
-                    $0.field("number", u.number)
-                    $0.field("title", u.title)
-                }
-            }
-            $0.field("number", s.number)
-            $0.field("source", s.source)
-            $0.field("title", s.title)
-            $0.field("year", s.year)
-        }
+    @inline(__always)
+    mutating func field<Value: FieldValue>(_ name: StaticString, _ keyPath: WritableKeyPath<Root, Value>) {
+        let value = root[keyPath: keyPath]
+        guard !value.isAbsent else { return }
+        json.pointee.key(name)
+        value.writeJSON(&json.pointee)
     }
 }
 

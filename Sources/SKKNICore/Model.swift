@@ -324,3 +324,139 @@ public struct Catalog: Sendable {
         decrees.flatMap { d in d.qualifications.map { (d, $0) } }
     }
 }
+
+// MARK: Descriptions (see `DescribedModel`): every stored property, in sorted order of names.
+// They give the catalogue JSON, the snapshot and the database rows; `blank` is what a
+// snapshot reader fills in.
+
+extension DecreeReference: DescribedModel {
+    public static let blank = DecreeReference(number: 0, year: 0, line: 0)
+
+    public static func describe<Visitor: FieldVisitor<DecreeReference>>(_ visitor: inout Visitor) {
+        visitor.field("line", \.line)
+        visitor.field("number", \.number)
+        visitor.field("title", \.title)
+        visitor.field("year", \.year)
+    }
+}
+
+extension Decree: DescribedModel {
+    public static let blank = Decree(source: "", line: 0, number: nil, year: 0, title: "")
+
+    public static func describe<Visitor: FieldVisitor<Decree>>(_ visitor: inout Visitor) {
+        visitor.field("amends", \.amends)
+        visitor.field("dateSet", \.dateSet)
+        visitor.field("dateSetLine", \.dateSetLine)
+        visitor.field("draft", \.draft)
+        visitor.field("field", \.field)
+        visitor.field("id", \.id)
+        visitor.field("kind", \.kind)
+        visitor.field("line", \.line)
+        visitor.field("number", \.number)
+        visitor.field("qualifications", \.qualifications)
+        visitor.field("revokes", \.revokes)
+        visitor.field("source", \.source)
+        visitor.field("title", \.title)
+        visitor.field("year", \.year)
+    }
+}
+
+extension QualificationUnit: DescribedModel {
+    public static let blank = QualificationUnit(
+        number: nil, code: UnitCode(""), title: "", cleanTitle: "", role: .inti, prerequisites: [], line: 0,
+        continuationLines: nil)
+
+    public static func describe<Visitor: FieldVisitor<QualificationUnit>>(_ visitor: inout Visitor) {
+        visitor.field("cleanTitle", \.cleanTitle)
+        visitor.field("code", \.code)
+        visitor.field("continuationLines", \.continuationLines)
+        visitor.field("line", \.line)
+        visitor.field("number", \.number)
+        visitor.field("prerequisites", \.prerequisites)
+        visitor.field("role", \.role)
+        visitor.field("title", \.title)
+    }
+}
+
+extension PackagingRule: DescribedModel {
+    public static let blank = PackagingRule(total: nil, inti: nil, pilihan: nil, line: 0)
+
+    public static func describe<Visitor: FieldVisitor<PackagingRule>>(_ visitor: inout Visitor) {
+        visitor.field("inti", \.inti)
+        visitor.field("line", \.line)
+        visitor.field("pilihan", \.pilihan)
+        visitor.field("total", \.total)
+    }
+}
+
+extension WorkAttitude: DescribedModel {
+    public static let blank = WorkAttitude(name: "", text: "")
+
+    public static func describe<Visitor: FieldVisitor<WorkAttitude>>(_ visitor: inout Visitor) {
+        visitor.field("name", \.name)
+        visitor.field("text", \.text)
+    }
+}
+
+extension Qualification: DescribedModel {
+    public static let blank = Qualification(id: "", letter: "", line: 0, heading: "")
+
+    public static func describe<Visitor: FieldVisitor<Qualification>>(_ visitor: inout Visitor) {
+        visitor.field("codification", \.codification)
+        visitor.field("codificationText", \.codificationText)
+        visitor.field("description", \.description)
+        visitor.field("generalAttitudes", \.generalAttitudes)
+        visitor.field("group", \.group)
+        visitor.field("heading", \.heading)
+        visitor.field("id", \.id)
+        visitor.field("jobTitleNotes", \.jobTitleNotes)
+        visitor.field("jobTitles", \.jobTitles)
+        visitor.field("letter", \.letter)
+        visitor.field("level", \.level)
+        visitor.field("line", \.line)
+        visitor.field("packaging", \.packaging)
+        visitor.field("role", \.role)
+        visitor.field("subfield", \.subfield)
+        visitor.field("units", \.units)
+        visitor.field("workAttitudes", \.workAttitudes)
+    }
+}
+
+extension SchemeUnit: DescribedModel {
+    public static let blank = SchemeUnit(
+        number: nil, code: UnitCode(""), title: "", cleanTitle: "", line: 0, continuationLines: nil)
+
+    public static func describe<Visitor: FieldVisitor<SchemeUnit>>(_ visitor: inout Visitor) {
+        visitor.field("cleanTitle", \.cleanTitle)
+        visitor.field("code", \.code)
+        visitor.field("continuationLines", \.continuationLines)
+        visitor.field("line", \.line)
+        visitor.field("number", \.number)
+        visitor.field("title", \.title)
+    }
+}
+
+extension Scheme: DescribedModel {
+    public static let blank = Scheme(id: "", source: "", line: 0, title: "")
+
+    public static func describe<Visitor: FieldVisitor<Scheme>>(_ visitor: inout Visitor) {
+        visitor.field("approvedDate", \.approvedDate)
+        visitor.field("approvedDateText", \.approvedDateText)
+        visitor.field("citations", \.citations)
+        visitor.field("documentNumber", \.documentNumber)
+        visitor.field("group", \.group)
+        visitor.field("id", \.id)
+        visitor.field("level", \.level)
+        visitor.field("line", \.line)
+        visitor.field("name", \.name)
+        visitor.field("nameLine", \.nameLine)
+        visitor.field("owner", \.owner)
+        visitor.field("packagingType", \.packagingType)
+        visitor.field("packagingTypeLine", \.packagingTypeLine)
+        visitor.field("packagingTypeText", \.packagingTypeText)
+        visitor.field("requirements", \.requirements)
+        visitor.field("source", \.source)
+        visitor.field("title", \.title)
+        visitor.field("units", \.units)
+    }
+}

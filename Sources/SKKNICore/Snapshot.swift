@@ -119,104 +119,10 @@ public struct SnapshotReader {
 }
 
 extension SnapshotWriter {
+    /// A model value, its fields in the order its description lists them (`DescribedModel`).
+    public mutating func write<Model: DescribedModel>(_ value: Model) { value.write(to: &self) }
+
     public mutating func write(_ code: UnitCode) { write(code.raw) }
-
-    public mutating func write(_ reference: DecreeReference) {
-        write(reference.number)
-        write(reference.year)
-        write(reference.title)
-        write(reference.line)
-    }
-
-    public mutating func write(_ unit: QualificationUnit) {
-        write(unit.number)
-        write(unit.code)
-        write(unit.title)
-        write(unit.cleanTitle)
-        write(unit.role == .inti)
-        write(unit.prerequisites) { $0.write($1) }
-        write(unit.line)
-        writeLines(unit.continuationLines)
-    }
-
-    mutating func writeLines(_ lines: [Int]?) {
-        write(lines != nil)
-        if let lines { write(lines) { $0.write($1) } }
-    }
-
-    public mutating func write(_ q: Qualification) {
-        write(q.id)
-        write(q.letter)
-        write(q.line)
-        write(q.heading)
-        write(q.codification)
-        write(q.level)
-        write(q.subfield)
-        write(q.group)
-        write(q.codificationText)
-        write(q.description)
-        write(q.workAttitudes) {
-            $0.write($1.name)
-            $0.write($1.text)
-        }
-        write(q.generalAttitudes)
-        write(q.role)
-        write(q.jobTitles)
-        write(q.jobTitleNotes)
-        write(q.packaging != nil)
-        if let p = q.packaging {
-            write(p.total)
-            write(p.inti)
-            write(p.pilihan)
-            write(p.line)
-        }
-        write(q.units) { $0.write($1) }
-    }
-
-    public mutating func write(_ d: Decree) {
-        write(d.id)
-        write(d.source)
-        write(d.line)
-        write(d.kind)
-        write(d.number)
-        write(d.year)
-        write(d.title)
-        write(d.field)
-        write(d.isDraft)
-        write(d.dateSet)
-        write(d.dateSetLine)
-        write(d.revokes) { $0.write($1) }
-        write(d.amends) { $0.write($1) }
-        write(d.qualifications) { $0.write($1) }
-    }
-
-    public mutating func write(_ s: Scheme) {
-        write(s.id)
-        write(s.source)
-        write(s.line)
-        write(s.title)
-        write(s.name)
-        write(s.nameLine)
-        write(s.packagingTypeText)
-        write(s.packagingType.rawValue)
-        write(s.packagingTypeLine)
-        write(s.level)
-        write(s.group)
-        write(s.owner)
-        write(s.documentNumber)
-        write(s.approvedDate)
-        write(s.approvedDateText)
-        write(s.citations) { $0.write($1) }
-        write(s.units) {
-            $0.write($1.number)
-            $0.write($1.code)
-            $0.write($1.title)
-            $0.write($1.cleanTitle)
-            $0.write($1.line)
-            $0.writeLines($1.continuationLines)
-        }
-        write(s.requirements)
-    }
 
     public mutating func write(_ location: SourceLocation) {
         write(location.file)
@@ -241,81 +147,16 @@ extension SnapshotWriter {
 extension SnapshotReader {
     public mutating func unitCode() throws(SnapshotError) -> UnitCode { UnitCode(try string()) }
 
-    public mutating func decreeReference() throws(SnapshotError) -> DecreeReference {
-        DecreeReference(number: try int(), year: try int(), title: try optionalString(), line: try int())
+    /// A model value as `SnapshotWriter.write(_:)` wrote it.
+    public mutating func read<Model: DescribedModel>(_ type: Model.Type) throws(SnapshotError) -> Model {
+        try Model.read(from: &self)
     }
 
-    mutating func lines() throws(SnapshotError) -> [Int]? {
-        try optionalArray { r throws(SnapshotError) in try r.int() }
-    }
+    public mutating func decree() throws(SnapshotError) -> Decree { try read(Decree.self) }
 
-    public mutating func qualificationUnit() throws(SnapshotError) -> QualificationUnit {
-        QualificationUnit(
-            number: try optionalInt(), code: try unitCode(), title: try string(), cleanTitle: try string(),
-            role: try bool() ? .inti : .pilihan,
-            prerequisites: try array { r throws(SnapshotError) in try r.unitCode() }, line: try int(),
-            continuationLines: try lines())
-    }
+    public mutating func scheme() throws(SnapshotError) -> Scheme { try read(Scheme.self) }
 
-    public mutating func qualification() throws(SnapshotError) -> Qualification {
-        var q = Qualification(id: try string(), letter: try string(), line: try int(), heading: try string())
-        q.codification = try optionalString()
-        q.level = try int()
-        q.subfield = try optionalString()
-        q.group = try string()
-        q.codificationText = try optionalString()
-        q.description = try optionalString()
-        q.workAttitudes = try array { r throws(SnapshotError) in
-            WorkAttitude(name: try r.string(), text: try r.string())
-        }
-        q.generalAttitudes = try strings()
-        q.role = try optionalString()
-        q.jobTitles = try strings()
-        q.jobTitleNotes = try strings()
-        if try bool() {
-            q.packaging = PackagingRule(
-                total: try optionalInt(), inti: try optionalInt(), pilihan: try optionalInt(), line: try int())
-        }
-        q.units = try array { r throws(SnapshotError) in try r.qualificationUnit() }
-        return q
-    }
-
-    public mutating func decree() throws(SnapshotError) -> Decree {
-        let id = try string()
-        var d = Decree(
-            source: try string(), line: try int(), kind: try string(), number: try optionalInt(), year: try int(),
-            title: try string(), field: try optionalString(), draft: try bool(), dateSet: try optionalString(),
-            dateSetLine: try optionalInt())
-        d.id = id
-        d.revokes = try array { r throws(SnapshotError) in try r.decreeReference() }
-        d.amends = try array { r throws(SnapshotError) in try r.decreeReference() }
-        d.qualifications = try array { r throws(SnapshotError) in try r.qualification() }
-        return d
-    }
-
-    public mutating func scheme() throws(SnapshotError) -> Scheme {
-        var s = Scheme(id: try string(), source: try string(), line: try int(), title: try string())
-        s.name = try optionalString()
-        s.nameLine = try optionalInt()
-        s.packagingTypeText = try optionalString()
-        guard let type = SchemeType(rawValue: try string()) else { throw SnapshotError() }
-        s.packagingType = type
-        s.packagingTypeLine = try optionalInt()
-        s.level = try optionalInt()
-        s.group = try optionalString()
-        s.owner = try optionalString()
-        s.documentNumber = try optionalString()
-        s.approvedDate = try optionalString()
-        s.approvedDateText = try optionalString()
-        s.citations = try array { r throws(SnapshotError) in try r.decreeReference() }
-        s.units = try array { r throws(SnapshotError) in
-            SchemeUnit(
-                number: try r.optionalInt(), code: try r.unitCode(), title: try r.string(), cleanTitle: try r.string(),
-                line: try r.int(), continuationLines: try r.lines())
-        }
-        s.requirements = try strings()
-        return s
-    }
+    public mutating func standardDecree() throws(SnapshotError) -> StandardDecree { try read(StandardDecree.self) }
 
     public mutating func sourceLocation() throws(SnapshotError) -> SourceLocation {
         SourceLocation(file: try string(), line: try int())

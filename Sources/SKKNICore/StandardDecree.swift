@@ -154,3 +154,91 @@ public struct UnitDefinition: Hashable, Sendable, Codable {
 
     public var criteriaCount: Int { elements.reduce(0) { $0 + $1.criteria.count } }
 }
+
+// MARK: Descriptions (see `DescribedModel`): every stored property, in sorted order of names.
+// They give the catalogue JSON, the snapshot and the database rows; `blank` is what a
+// snapshot reader fills in.
+
+extension StandardDecree: DescribedModel {
+    public static let blank = StandardDecree(id: "", source: "", line: 0)
+
+    public static func describe<Visitor: FieldVisitor<StandardDecree>>(_ visitor: inout Visitor) {
+        visitor.field("definitions", \.definitions)
+        visitor.field("field", \.field)
+        visitor.field("id", \.id)
+        visitor.field("line", \.line)
+        visitor.field("listedUnits", \.listedUnits)
+        visitor.field("number", \.number)
+        visitor.field("source", \.source)
+        visitor.field("title", \.title)
+        visitor.field("year", \.year)
+    }
+}
+
+extension ListedUnit: DescribedModel {
+    public static let blank = ListedUnit(number: nil, code: UnitCode(""), title: "", line: 0)
+
+    public static func describe<Visitor: FieldVisitor<ListedUnit>>(_ visitor: inout Visitor) {
+        visitor.field("code", \.code)
+        visitor.field("line", \.line)
+        visitor.field("number", \.number)
+        visitor.field("title", \.title)
+    }
+}
+
+extension UnitDefinition: DescribedModel {
+    public static let blank = UnitDefinition(code: UnitCode(""), title: "", line: 0)
+
+    public static func describe<Visitor: FieldVisitor<UnitDefinition>>(_ visitor: inout Visitor) {
+        visitor.field("assessment", \.assessment)
+        visitor.field("code", \.code)
+        visitor.field("description", \.description)
+        visitor.field("elements", \.elements)
+        visitor.field("limits", \.limits)
+        visitor.field("line", \.line)
+        visitor.field("prerequisites", \.prerequisites)
+        visitor.field("title", \.title)
+        visitor.field("titleLine", \.titleLine)
+    }
+}
+
+extension UnitDefinition.Element: DescribedModel {
+    public static let blank = UnitDefinition.Element(number: 0, title: "", line: 0)
+
+    public static func describe<Visitor: FieldVisitor<UnitDefinition.Element>>(_ visitor: inout Visitor) {
+        visitor.field("criteria", \.criteria)
+        visitor.field("line", \.line)
+        visitor.field("number", \.number)
+        visitor.field("title", \.title)
+    }
+}
+
+extension UnitDefinition.Criterion: DescribedModel {
+    public static let blank = UnitDefinition.Criterion(number: "", text: "", line: 0)
+
+    public static func describe<Visitor: FieldVisitor<UnitDefinition.Criterion>>(_ visitor: inout Visitor) {
+        visitor.field("line", \.line)
+        visitor.field("number", \.number)
+        visitor.field("text", \.text)
+    }
+}
+
+extension UnitDefinition.Prerequisite: DescribedModel {
+    public static let blank = UnitDefinition.Prerequisite(code: UnitCode(""), title: nil, line: 0)
+
+    public static func describe<Visitor: FieldVisitor<UnitDefinition.Prerequisite>>(_ visitor: inout Visitor) {
+        visitor.field("code", \.code)
+        visitor.field("line", \.line)
+        visitor.field("title", \.title)
+    }
+}
+
+extension UnitDefinition.Item: DescribedModel {
+    public static let blank = UnitDefinition.Item(number: "", text: "", line: 0)
+
+    public static func describe<Visitor: FieldVisitor<UnitDefinition.Item>>(_ visitor: inout Visitor) {
+        visitor.field("line", \.line)
+        visitor.field("number", \.number)
+        visitor.field("text", \.text)
+    }
+}
