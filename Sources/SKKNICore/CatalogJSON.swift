@@ -63,6 +63,11 @@ public struct CatalogJSON {
 
     /// An object of the fields `Model` describes, in the order it lists them (sorted).
     mutating func object<Model: DescribedModel>(_ value: Model) {
+        withUnsafePointer(to: value) { object(at: $0) }
+    }
+
+    /// Through pointers: a copy of the value would retain every field.
+    mutating func object<Model: DescribedModel>(at value: UnsafePointer<Model>) {
         open(0x7B)
         withUnsafeMutablePointer(to: &self) { json in
             var fields = JSONFieldWriter(root: value, json: json)
@@ -73,9 +78,12 @@ public struct CatalogJSON {
 
     mutating func array<Element: FieldValue>(_ values: [Element]) {
         open(0x5B)
-        for value in values {
-            member()
-            value.writeJSON(&self)
+        values.withUnsafeBufferPointer { elements in
+            guard let first = elements.baseAddress else { return }
+            for index in elements.indices {
+                member()
+                Element.writeJSON(at: first + index, &self)
+            }
         }
         close(0x5D)
     }
@@ -91,15 +99,15 @@ public struct CatalogJSON {
 
 /// Writes a described value's fields as JSON members; absent optionals are left out.
 struct JSONFieldWriter<Root>: FieldVisitor {
-    let root: Root
+    let root: UnsafePointer<Root>
     let json: UnsafeMutablePointer<CatalogJSON>
 
     @inline(__always)
     mutating func field<Value: FieldValue>(_ name: StaticString, _ keyPath: WritableKeyPath<Root, Value>) {
-        let value = root[keyPath: keyPath]
-        guard !value.isAbsent else { return }
+        let field = root.pointer(to: keyPath)!
+        guard !field.pointee.isAbsent else { return }
         json.pointee.key(name)
-        value.writeJSON(&json.pointee)
+        Value.writeJSON(at: field, &json.pointee)
     }
 }
 

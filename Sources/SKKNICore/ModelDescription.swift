@@ -37,6 +37,10 @@ public protocol FieldValue {
     var column: ColumnValue? { get }
     func writeJSON(_ json: inout CatalogJSON)
     func write(to writer: inout SnapshotWriter)
+    /// `writeJSON` and `write(to:)` of a value in memory: a described type's fields are read
+    /// where they are, without copying the value (which would retain each of its fields).
+    static func writeJSON(at value: UnsafePointer<Self>, _ json: inout CatalogJSON)
+    static func write(at value: UnsafePointer<Self>, to writer: inout SnapshotWriter)
     static func read(from reader: inout SnapshotReader) throws(SnapshotError) -> Self
 }
 
@@ -49,6 +53,16 @@ public enum ColumnValue: Equatable, Sendable {
 extension FieldValue {
     public var isAbsent: Bool { false }
     public var column: ColumnValue? { nil }
+
+    @inline(__always)
+    public static func writeJSON(at value: UnsafePointer<Self>, _ json: inout CatalogJSON) {
+        value.pointee.writeJSON(&json)
+    }
+
+    @inline(__always)
+    public static func write(at value: UnsafePointer<Self>, to writer: inout SnapshotWriter) {
+        value.pointee.write(to: &writer)
+    }
 }
 
 // MARK: Scalars
@@ -119,7 +133,15 @@ extension Optional: FieldValue where Wrapped: FieldValue {
 
 extension Array: FieldValue where Element: FieldValue {
     public func writeJSON(_ json: inout CatalogJSON) { json.array(self) }
-    public func write(to writer: inout SnapshotWriter) { writer.write(self) { $1.write(to: &$0) } }
+
+    public func write(to writer: inout SnapshotWriter) {
+        writer.write(count)
+        withUnsafeBufferPointer { elements in
+            guard let first = elements.baseAddress else { return }
+            for index in elements.indices { Element.write(at: first + index, to: &writer) }
+        }
+    }
+
     public static func read(from reader: inout SnapshotReader) throws(SnapshotError) -> [Element] {
         try reader.array { r throws(SnapshotError) in try Element.read(from: &r) }
     }
@@ -130,36 +152,49 @@ extension Array: FieldValue where Element: FieldValue {
 extension DescribedModel {
     public func writeJSON(_ json: inout CatalogJSON) { json.object(self) }
 
+    public static func writeJSON(at value: UnsafePointer<Self>, _ json: inout CatalogJSON) {
+        json.object(at: value)
+    }
+
     public func write(to writer: inout SnapshotWriter) {
-        withUnsafeMutablePointer(to: &writer) { pointer in
-            var fields = SnapshotFieldWriter(root: self, writer: pointer)
-            Self.describe(&fields)
+        withUnsafePointer(to: self) { Self.write(at: $0, to: &writer) }
+    }
+
+    /// The visitors reach the value and the output through pointers: a copy of either would
+    /// retain every field (the hand-written encoders this replaced copied nothing).
+    public static func write(at value: UnsafePointer<Self>, to writer: inout SnapshotWriter) {
+        withUnsafeMutablePointer(to: &writer) { writer in
+            var fields = SnapshotFieldWriter(root: value, writer: writer)
+            describe(&fields)
         }
     }
 
     public static func read(from reader: inout SnapshotReader) throws(SnapshotError) -> Self {
-        let failed = withUnsafeMutablePointer(to: &reader) { pointer in
-            var fields = SnapshotFieldReader(root: blank, reader: pointer)
-            describe(&fields)
-            return fields.failed ? nil : fields.root
+        var value = blank
+        let complete = withUnsafeMutablePointer(to: &value) { root in
+            withUnsafeMutablePointer(to: &reader) { reader in
+                var fields = SnapshotFieldReader(root: root, reader: reader)
+                describe(&fields)
+                return !fields.failed
+            }
         }
-        guard let value = failed else { throw SnapshotError() }
+        guard complete else { throw SnapshotError() }
         return value
     }
 }
 
 struct SnapshotFieldWriter<Root>: FieldVisitor {
-    let root: Root
+    let root: UnsafePointer<Root>
     let writer: UnsafeMutablePointer<SnapshotWriter>
 
     @inline(__always)
     mutating func field<Value: FieldValue>(_ name: StaticString, _ keyPath: WritableKeyPath<Root, Value>) {
-        root[keyPath: keyPath].write(to: &writer.pointee)
+        Value.write(at: root.pointer(to: keyPath)!, to: &writer.pointee)
     }
 }
 
 struct SnapshotFieldReader<Root>: FieldVisitor {
-    var root: Root
+    let root: UnsafeMutablePointer<Root>
     let reader: UnsafeMutablePointer<SnapshotReader>
     /// Set at the first field that does not read; the fields after it are skipped.
     var failed = false
@@ -168,7 +203,7 @@ struct SnapshotFieldReader<Root>: FieldVisitor {
     mutating func field<Value: FieldValue>(_ name: StaticString, _ keyPath: WritableKeyPath<Root, Value>) {
         guard !failed else { return }
         do throws(SnapshotError) {
-            root[keyPath: keyPath] = try Value.read(from: &reader.pointee)
+            root.pointee[keyPath: keyPath] = try Value.read(from: &reader.pointee)
         } catch {
             failed = true
         }

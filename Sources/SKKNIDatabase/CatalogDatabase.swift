@@ -106,15 +106,28 @@ public enum CatalogDatabase {
                     sql: "INSERT INTO \(table) VALUES (\(Array(repeating: "?", count: columns).joined(separator: ",")))"
                 ))
         }
-        let decrees = try insert("decrees", 10)
-        let relations = try insert("decree_relations", 7)
-        let qualifications = try insert("qualifications", 14)
+        // Tables that mirror a model type: their columns from its description (MirrorTable).
+        let decrees = try MirrorTable<Decree>(
+            db, table: "decrees", context: ["draft"], renamed: ["source": "file"], insert: insert)
+        let relations = try MirrorTable<DecreeReference>(
+            db, table: "decree_relations", context: ["decree", "relation", "target"], insert: insert)
+        let qualifications = try MirrorTable<Qualification>(
+            db, table: "qualifications", context: ["decree", "total", "inti", "pilihan", "file"],
+            renamed: ["group": "grp", "role": "role_text"], insert: insert)
+        let qualificationUnits = try MirrorTable<QualificationUnit>(
+            db, table: "qualification_units", context: ["qualification", "position", "file"],
+            renamed: ["cleanTitle": "title", "title": "raw_title"], insert: insert)
+        let schemes = try MirrorTable<Scheme>(
+            db, table: "schemes", context: [],
+            renamed: ["packagingType": "type", "packagingTypeText": "type_text", "source": "file"], insert: insert)
+        let schemeUnits = try MirrorTable<SchemeUnit>(
+            db, table: "scheme_units", context: ["scheme", "position", "file"],
+            renamed: ["cleanTitle": "title", "title": "raw_title"], insert: insert)
+        let citations = try MirrorTable<DecreeReference>(
+            db, table: "citations", context: ["scheme", "decree", "in_catalog", "file"], insert: insert)
+        // Tables that are no type's mirror: lists flattened with their positions, and indexes.
         let jobTitles = try insert("job_titles", 3)
-        let qualificationUnits = try insert("qualification_units", 8)
         let prerequisites = try insert("prerequisites", 5)
-        let schemes = try insert("schemes", 11)
-        let schemeUnits = try insert("scheme_units", 7)
-        let citations = try insert("citations", 8)
         let locations = try insert("source_locations", 4)
         let findings = try insert("findings", 8)
         var units: [String: (UnitCode, String)] = [:]
@@ -122,31 +135,19 @@ public enum CatalogDatabase {
 
         for d in catalog.decrees {
             if cancelled() { throw CancellationError() }
-            try decrees.row {
-                $0.add(d.id, d.kind).add(d.number).add(d.year).add(d.title, d.field, d.dateSet, d.source).add(d.line)
-                    .add(d.isDraft ? 1 : 0)
-            }
+            try decrees.row(d, .integer(d.isDraft ? 1 : 0))
             try locations.row { $0.add("decree", d.id, d.source).add(d.line) }
             for (relation, list) in [("revokes", d.revokes), ("amends", d.amends)] {
-                for r in list {
-                    try relations.row {
-                        $0.add(d.id, relation, r.decreeID).add(r.number).add(r.year).add(r.title).add(r.line)
-                    }
-                }
+                for r in list { try relations.row(r, .text(d.id), .text(relation), .text(r.decreeID)) }
             }
             for q in d.qualifications {
-                try qualifications.row {
-                    $0.add(q.id, d.id, q.letter, q.codification).add(q.level).add(q.group, q.subfield)
-                        .add(q.packaging?.total).add(q.packaging?.inti).add(q.packaging?.pilihan)
-                        .add(q.description, q.role, d.source).add(q.line)
-                }
+                try qualifications.row(
+                    q, .text(d.id), q.packaging?.total.column, q.packaging?.inti.column, q.packaging?.pilihan.column,
+                    .text(d.source))
                 try locations.row { $0.add("qualification", q.id, d.source).add(q.line) }
                 for (i, title) in q.jobTitles.enumerated() { try jobTitles.row { $0.add(q.id).add(i + 1).add(title) } }
                 for (i, u) in q.units.enumerated() {
-                    try qualificationUnits.row {
-                        $0.add(q.id).add(i + 1).add(u.code.raw, u.role.rawValue, u.cleanTitle, u.title, d.source)
-                            .add(u.line)
-                    }
+                    try qualificationUnits.row(u, .text(q.id), .integer(i + 1), .text(d.source))
                     if units[u.code.raw] == nil { units[u.code.raw] = (u.code, u.cleanTitle) }
                     for p in u.prerequisites {
                         try prerequisites.row { $0.add(q.id, u.code.raw, p.raw, d.source).add(u.line) }
@@ -154,25 +155,19 @@ public enum CatalogDatabase {
                 }
             }
         }
-        try fillStandards(db, catalog: catalog, units: &units, decrees: decrees, locations: locations, insert: insert)
+        try fillStandards(db, catalog: catalog, units: &units, locations: locations, insert: insert)
         for (i, s) in catalog.schemes.enumerated() {
             if i % 256 == 0, cancelled() { throw CancellationError() }
-            try schemes.row {
-                $0.add(s.id, s.title, s.name, s.packagingType.rawValue, s.packagingTypeText).add(s.level)
-                    .add(s.owner, s.documentNumber, s.approvedDate, s.source).add(s.line)
-            }
+            try schemes.row(s)
             try locations.row { $0.add("scheme", s.id, s.source).add(s.line) }
             for (i, u) in s.units.enumerated() {
-                try schemeUnits.row {
-                    $0.add(s.id).add(i + 1).add(u.code.raw, u.cleanTitle, u.title, s.source).add(u.line)
-                }
+                try schemeUnits.row(u, .text(s.id), .integer(i + 1), .text(s.source))
                 if units[u.code.raw] == nil { units[u.code.raw] = (u.code, u.cleanTitle) }
             }
             for c in s.citations {
-                try citations.row {
-                    $0.add(s.id, c.decreeID).add(c.number).add(c.year).add(c.title)
-                        .add(decreeIDs.contains(c.decreeID) ? 1 : 0).add(s.source).add(c.line)
-                }
+                try citations.row(
+                    c, .text(s.id), .text(c.decreeID), .integer(decreeIDs.contains(c.decreeID) ? 1 : 0), .text(s.source)
+                )
             }
         }
         let unitRows = try insert("units", 5)
@@ -196,35 +191,38 @@ extension CatalogDatabase {
     /// element, so joins hold where a document misnumbers them; the printed numbers are in the
     /// catalogue files.
     static func fillStandards(
-        _ db: Database, catalog: Catalog, units: inout [String: (UnitCode, String)], decrees: Insert,
-        locations: Insert, insert: (String, Int) throws -> Insert
+        _ db: Database, catalog: Catalog, units: inout [String: (UnitCode, String)], locations: Insert,
+        insert: (String, Int) throws -> Insert
     ) throws {
         guard !catalog.standards.isEmpty else { return }
-        let decreeUnits = try insert("decree_units", 6)
-        let definitions = try insert("unit_definitions", 6)
-        let elements = try insert("unit_elements", 5)
-        let criteria = try insert("unit_criteria", 6)
+        let decrees = try MirrorTable<StandardDecree>(
+            db, table: "decrees", context: ["kind", "date_set", "draft"], renamed: ["source": "file"], insert: insert)
+        let decreeUnits = try MirrorTable<ListedUnit>(
+            db, table: "decree_units", context: ["decree", "position", "file"], insert: insert)
+        let definitions = try MirrorTable<UnitDefinition>(
+            db, table: "unit_definitions", context: ["decree", "file"], insert: insert)
+        let elements = try MirrorTable<UnitDefinition.Element>(
+            db, table: "unit_elements", context: ["code", "position", "file"], insert: insert)
+        let criteria = try MirrorTable<UnitDefinition.Criterion>(
+            db, table: "unit_criteria", context: ["code", "element", "position", "file"], insert: insert)
         for s in catalog.standards {
-            if let year = s.year, let title = s.title {
-                try decrees.row {
-                    $0.add(s.id, StandardDecree.kind).add(s.number).add(year).add(title, s.field, nil, s.source)
-                        .add(s.line).add(0)
-                }
+            let file = ColumnValue.text(s.source)
+            if s.year != nil, s.title != nil {
+                try decrees.row(s, .text(StandardDecree.kind), nil, .integer(0))
                 try locations.row { $0.add("decree", s.id, s.source).add(s.line) }
             }
             for (i, u) in s.listedUnits.enumerated() {
-                try decreeUnits.row { $0.add(s.id).add(i + 1).add(u.code.raw, u.title, s.source).add(u.line) }
+                try decreeUnits.row(u, .text(s.id), .integer(i + 1), file)
                 if units[u.code.raw] == nil { units[u.code.raw] = (u.code, u.title) }
             }
             for d in s.definitions {
-                try definitions.row { $0.add(d.code.raw, s.id, d.title, d.description, s.source).add(d.line) }
+                try definitions.row(d, .text(s.id), file)
                 if units[d.code.raw] == nil { units[d.code.raw] = (d.code, d.title) }
+                let code = ColumnValue.text(d.code.raw)
                 for (e, element) in d.elements.enumerated() {
-                    try elements.row { $0.add(d.code.raw).add(e + 1).add(element.title, s.source).add(element.line) }
+                    try elements.row(element, code, .integer(e + 1), file)
                     for (c, criterion) in element.criteria.enumerated() {
-                        try criteria.row {
-                            $0.add(d.code.raw).add(e + 1).add(c + 1).add(criterion.text, s.source).add(criterion.line)
-                        }
+                        try criteria.row(criterion, code, .integer(e + 1), .integer(c + 1), file)
                     }
                 }
             }
@@ -246,7 +244,7 @@ final class Insert {
         self.statement = statement
     }
 
-    /// Binds the values `fill` adds, in column order, then inserts the row.
+    /// Binds the values `fill` adds (in column order, or each at its parameter), then inserts the row.
     func row(_ fill: (Insert) -> Void) throws {
         column = 0
         fill(self)
@@ -270,23 +268,37 @@ final class Insert {
     func add(_ values: String?...) -> Insert {
         for value in values {
             column += 1
-            guard var text = value else {
+            if let text = value {
+                bindText(text, at: column)
+            } else {
                 sqlite3_bind_null(statement.sqliteStatement, column)
-                continue
-            }
-            text.withUTF8 { bytes in
-                if let base = bytes.baseAddress {
-                    base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                        _ = sqlite3_bind_text(
-                            statement.sqliteStatement, column, $0, CInt(bytes.count), Insert.transient)
-                    }
-                } else {
-                    // An empty text, not NULL (which a null pointer would bind).
-                    _ = sqlite3_bind_text(statement.sqliteStatement, column, "", 0, Insert.transient)
-                }
             }
         }
         return self
+    }
+
+    /// Binds one value at its parameter (1-based), for rows bound by column name (`MirrorTable`).
+    func bind(_ value: ColumnValue?, at parameter: CInt) {
+        column += 1
+        switch value {
+        case .integer(let number): sqlite3_bind_int64(statement.sqliteStatement, parameter, Int64(number))
+        case .text(let text): bindText(text, at: parameter)
+        case nil: sqlite3_bind_null(statement.sqliteStatement, parameter)
+        }
+    }
+
+    private func bindText(_ text: String, at parameter: CInt) {
+        var text = text
+        text.withUTF8 { bytes in
+            if let base = bytes.baseAddress {
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    _ = sqlite3_bind_text(statement.sqliteStatement, parameter, $0, CInt(bytes.count), Insert.transient)
+                }
+            } else {
+                // An empty text, not NULL (which a null pointer would bind).
+                _ = sqlite3_bind_text(statement.sqliteStatement, parameter, "", 0, Insert.transient)
+            }
+        }
     }
 
     @discardableResult
