@@ -183,6 +183,22 @@ extension DescribedModel {
     }
 }
 
+extension DescribedModel {
+    /// A value from a snapshot that holds it alone; bytes left over make the snapshot corrupt.
+    public static func read(snapshot bytes: [UInt8]) throws(SnapshotError) -> Self {
+        let result = bytes.withUnsafeBytes { raw -> Result<Self, SnapshotError> in
+            var reader = SnapshotReader(raw)
+            do throws(SnapshotError) {
+                let value = try read(from: &reader)
+                return reader.isAtEnd ? .success(value) : .failure(SnapshotError())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+}
+
 struct SnapshotFieldWriter<Root>: FieldVisitor {
     let root: UnsafePointer<Root>
     let writer: UnsafeMutablePointer<SnapshotWriter>
