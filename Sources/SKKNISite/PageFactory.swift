@@ -94,10 +94,22 @@ struct PageFactory {
         }
         for identity in units.keys.sorted() {
             let entry = units[identity]!
+            // What the unit's definitions say: its description, elements and their criteria.
+            var text: [String] = []
+            for version in entry.versions {
+                for place in version.definitions {
+                    let d = place.definition
+                    if let description = d.description { text.append(description) }
+                    for element in d.elements {
+                        text.append(element.title)
+                        for criterion in element.criteria { text.append(criterion.text) }
+                    }
+                }
+            }
             entries.append(
                 SearchIndex.Entry(
                     label: identity, title: entry.versions.first?.titles.first?.title ?? "",
-                    path: SitePaths.unit(identity), codes: entry.versions.map(\.code.raw)))
+                    path: SitePaths.unit(identity), codes: entry.versions.map(\.code.raw), text: text))
         }
         for s in input.catalog.schemes {
             entries.append(

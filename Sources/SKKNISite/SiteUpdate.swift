@@ -133,7 +133,7 @@ extension SiteGenerator {
     /// written nothing, when the change needs every page looked at (see `schemeChange`) or the
     /// templates changed; then call `build`. `extras` are written with the pages; with
     /// `extras.later`, the downloads and the database are left as they are, for the caller to
-    /// replace (with `downloads(of:)`) once the pages are out.
+    /// replace (with `writeDownloads(of:to:)`) once the pages are out.
     public static func update(
         _ state: SiteState, to input: SiteInput, changedFiles: Set<String>, before: [Scheme], siteDirectory: URL,
         output: URL, extras: ExtraOutputs = ExtraOutputs(), checkpoint: (String) -> Void = { _ in }
@@ -188,9 +188,8 @@ extension SiteGenerator {
                     removed.insert(path)
                 }
                 searchPaths = []
-                for (path, data) in SearchIndex.files(for: entries) {
-                    try staging.write(path, data)
-                    manifest[path] = PageManifest.Entry(fingerprint: searchPrint, size: data.count)
+                for (path, size) in try SearchIndex.write(entries, to: staging) {
+                    manifest[path] = PageManifest.Entry(fingerprint: searchPrint, size: size)
                     searchPaths.append(path)
                     if removed.remove(path) == nil { added.append(path) }
                 }
@@ -201,11 +200,7 @@ extension SiteGenerator {
             stopwatch.lap("indeks")
             // Scheme rows are in two downloads; the qualification rows are the decrees' alone and kept.
             if !extras.later {
-                for (path, data) in Downloads.csvFiles(
-                    input.catalog, only: [.units, .schemeUnits], keeping: &downloads)
-                {
-                    try staging.write(path, data)
-                }
+                try Downloads.write(input.catalog, only: [.units, .schemeUnits], keeping: &downloads, to: staging)
             }
             try writeStaticFiles(siteDirectory, to: staging)
             for (path, data) in PageFactory.originals(input, files: factory.sourceFiles) {
@@ -227,11 +222,9 @@ extension SiteGenerator {
 
     /// The CSV downloads that scheme rows are in (units.csv, scheme_units.csv), for the catalogue
     /// a state was built from: what `update` with `extras.later` leaves to the caller.
-    public static func downloads(of state: SiteState) -> [(path: String, data: Data)] {
+    public static func writeDownloads(of state: SiteState, to writer: any OutputWriter) throws {
         var parts = state.downloads
-        return Downloads.csvFiles(state.input.catalog, only: [.units, .schemeUnits], keeping: &parts).map {
-            ($0.0, $0.1)
-        }
+        try Downloads.write(state.input.catalog, only: [.units, .schemeUnits], keeping: &parts, to: writer)
     }
 
     /// Sorted `paths` without `removed`, with `added` (none of them in `paths`) in their places.
