@@ -82,16 +82,18 @@ enum SiteRead: String, CaseIterable, Hashable, Sendable {
     case schemeList
     /// Each unit identity's first title and its versions' codes.
     case unitList
-    /// Every finding: counts, lists, filters.
+    /// Every finding as listed: message, place, the source line it quotes, its links.
     case findings
+    /// How many findings there are by rule, severity and status (new or accepted).
+    case findingCounts
 
     /// The findings of the page's rule (`PageSubjects.rule`).
     case ruleFindings
     /// The findings about the page's subjects (`PageSubjects.findingSubjects`), with the
     /// source lines they quote.
     case findingsAbout
-    /// The page's unit's versions, titles, uses, prerequisites and definitions
-    /// (`PageSubjects.unit`).
+    /// The entries of the page's units (`PageSubjects.units`): versions, titles, uses,
+    /// prerequisites, definitions.
     case unitEntry
     /// The page's document (`PageSubjects.document`): a scheme's fields and rows, a source
     /// file's lines.
@@ -119,7 +121,8 @@ struct PageSubjects {
     /// The subjects whose findings the page lists (`findings(about:)` takes the same list).
     var findingSubjects: [String] = []
     var rule: String?
-    var unit: String?
+    /// The unit identities whose entries the page shows (`unitEntry`).
+    var units: [String] = []
     var document: String?
 }
 
@@ -133,7 +136,7 @@ struct PagePlan: Sendable {
 /// What a change of scheme documents changed, as `SiteGenerator.schemeChange` found it: the
 /// pages to render are the pages whose kind's declared reads it reaches.
 struct SiteChange: Sendable {
-    /// The site-wide reads that changed (`schemeList`, `unitList`, `findings`).
+    /// The site-wide reads that changed (`schemeList`, `unitList`, `findings`, `findingCounts`).
     var reads: Set<SiteRead> = []
     /// Changed documents (`document`).
     var documents: Set<String> = []
@@ -153,7 +156,7 @@ struct SiteChange: Sendable {
 
     private func touchesOwn(_ reads: Set<SiteRead>, _ about: PageSubjects) -> Bool {
         if reads.contains(.document), let document = about.document, documents.contains(document) { return true }
-        if reads.contains(.unitEntry), let unit = about.unit, units.contains(unit) { return true }
+        if reads.contains(.unitEntry), about.units.contains(where: units.contains) { return true }
         if reads.contains(.ruleFindings), let rule = about.rule, findingRules.contains(rule) { return true }
         if reads.contains(.findingsAbout), !findingSubjects.isEmpty {
             return about.findingSubjects.contains(where: findingSubjects.contains)

@@ -104,6 +104,11 @@ extension SiteGenerator {
             touched.insert(finding)
         }
         if !touched.isEmpty { site.reads.insert(.findings) }
+        var counts: [FindingCount: Int] = [:]
+        for finding in touched where old.contains(finding) != new.contains(finding) {
+            counts[FindingCount(finding), default: 0] += new.contains(finding) ? 1 : -1
+        }
+        if counts.values.contains(where: { $0 != 0 }) { site.reads.insert(.findingCounts) }
         site.findingSubjects = Set(touched.map(\.subject))
         site.findingRules = Set(touched.map(\.rule))
 
@@ -123,6 +128,19 @@ extension SiteGenerator {
         return SchemeChange(
             site: site, removedPaths: removedPaths, removedFiles: removedFiles, units: units,
             searchChanged: searchChanged)
+    }
+
+    /// What findings are counted by (`findingCounts`).
+    struct FindingCount: Hashable {
+        var rule: String
+        var severity: Severity
+        var suppressed: Bool
+
+        init(_ finding: Diagnostic) {
+            rule = finding.rule
+            severity = finding.severity
+            suppressed = finding.suppressed
+        }
     }
 
     /// Whether two scheme lists show the same on the home page and the scheme index (`schemeList`).

@@ -7,7 +7,7 @@ enum HomePage: PageKind {
     static let description = """
         The front page: how many decrees, qualifications, units and schemes the catalogue holds, the decree and scheme lists, new and accepted findings by severity, and a bar per rule.
         """
-    static let reads: Set<SiteRead> = [.decrees, .changes, .unitIdentities, .schemeList, .findings]
+    static let reads: Set<SiteRead> = [.decrees, .changes, .unitIdentities, .schemeList, .findingCounts]
 
     static func pages(_ site: PageFactory) -> [PageKey] { [.only] }
 

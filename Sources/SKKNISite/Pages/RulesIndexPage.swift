@@ -7,7 +7,7 @@ enum RulesIndexPage: PageKind {
     static let description = """
         Every rule with its severity, summary and number of findings.
         """
-    static let reads: Set<SiteRead> = [.findings]
+    static let reads: Set<SiteRead> = [.findingCounts]
 
     static func pages(_ site: PageFactory) -> [PageKey] { [.only] }
 

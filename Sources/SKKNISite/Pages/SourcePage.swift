@@ -25,7 +25,7 @@ enum SourcePage: PageKind {
         A source document's lines, numbered and anchored, with each line's place in a PDF and a \
         link to the PDF's page.
         """
-    static let reads: Set<SiteRead> = [.document]
+    static let reads: Set<SiteRead> = [.decrees, .document]
 
     static func pages(_ site: PageFactory) -> [PageKey] { site.sourceFiles.map(PageKey.name) }
 

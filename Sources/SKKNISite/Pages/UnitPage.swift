@@ -14,7 +14,11 @@ enum UnitPage: PageKind {
     static func page(_ key: PageKey, _ site: PageFactory) -> Page { site.unit(site.units[key.name]!) }
 
     static func subjects(_ key: PageKey, _ site: PageFactory) -> PageSubjects {
-        PageSubjects(findingSubjects: findingSubjects(site.units[key.name]!), unit: key.name)
+        // The page names the newest version of each unit it replaces (one of its title that
+        // only schemes use).
+        PageSubjects(
+            findingSubjects: findingSubjects(site.units[key.name]!),
+            units: [key.name] + (site.unitStatus.replaces[key.name] ?? []).map(\.identity))
     }
 
     /// The identity and its versions' codes: the findings its page lists.
