@@ -105,7 +105,7 @@ public enum SiteGenerator {
     /// Renders `plans` on all cores, handing each page to `write`; a page whose fingerprint
     /// equals `previous[path]`'s is kept when `reuse` can take the previous output's file.
     static func render(
-        _ plans: [PageFactory.Plan], factory: PageFactory, library: TemplateLibrary,
+        _ plans: [PagePlan], factory: PageFactory, library: TemplateLibrary,
         templatesFingerprint: PageFingerprint, previous: [String: PageManifest.Entry],
         reuse: @Sendable (String, Int) -> Bool, to writer: any OutputWriter
     ) throws -> (manifest: [(path: String, entry: PageManifest.Entry)], rendered: Int) {
@@ -208,7 +208,7 @@ public enum SiteGenerator {
 }
 
 struct PlanBox: @unchecked Sendable {
-    let plan: PageFactory.Plan
+    let plan: PagePlan
 }
 
 /// Search data split by first letter, loaded as scripts so it works from `file://`.
