@@ -4,7 +4,7 @@
 usage: browser-search.py SITE_DIR QUERY...
 
 For each QUERY it opens cari.html?q=QUERY from file:// and reads the result list from the
-rendered DOM. It also types the first query into the search box of the home page, submits
+rendered DOM, each result with the group it is shown under. It also types the first query into the search box of the home page, submits
 the form, follows the first result and reports the heading of the page it lands on.
 The test suite (Tests/SKKNISiteTests/BrowserTests.swift) compares this with the catalogue.
 """
@@ -22,12 +22,13 @@ from browserlib import console, driver
 def results(browser):
     WebDriverWait(browser, 10).until(
         lambda b: b.find_element(By.ID, "search-status").text.strip() != "")
-    items = browser.find_elements(By.CSS_SELECTOR, "#results li")
-    return {
-        "status": browser.find_element(By.ID, "search-status").text,
-        "results": [{"text": li.text, "label": li.find_element(By.TAG_NAME, "a").text,
-                     "href": li.find_element(By.TAG_NAME, "a").get_attribute("href")} for li in items],
-    }
+    found = []
+    for section in browser.find_elements(By.CSS_SELECTOR, "#results section"):
+        group = section.find_element(By.TAG_NAME, "h2").text.split(" (")[0]
+        found += [{"text": li.text, "label": li.find_element(By.TAG_NAME, "a").text, "group": group,
+                   "href": li.find_element(By.TAG_NAME, "a").get_attribute("href")}
+                  for li in section.find_elements(By.TAG_NAME, "li")]
+    return {"status": browser.find_element(By.ID, "search-status").text, "results": found}
 
 
 def main():

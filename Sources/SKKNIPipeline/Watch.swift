@@ -217,10 +217,12 @@ public final class Watch {
                 let began = clock.now
                 do {
                     let writer = InPlaceOutput(output)
-                    for (path, data) in findingFiles() + SiteGenerator.downloads(of: state) {
+                    for (path, data) in findingFiles() {
                         if cancelled.isSet { throw CancellationError() }
                         try writer.write(path, data)
                     }
+                    if cancelled.isSet { throw CancellationError() }
+                    try SiteGenerator.writeDownloads(of: state, to: writer)
                     try CatalogDatabase.write(
                         new, diagnostics: findings, to: output.appendingPathComponent(SiteOutputs.database),
                         cancelled: { cancelled.isSet })

@@ -560,6 +560,39 @@ public final class StagingDirectory: @unchecked Sendable {
         count(path, bytes: data.count, kept: false)
     }
 
+    /// Writes a file from pieces (see `OutputWriter`), comparing them on the way with the
+    /// previous output's file: when every byte is the same, the staged copy is removed and the
+    /// output's file kept, as `write(_:_:)` does for a whole file.
+    public func write(_ path: String, streaming fill: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        guard OutputDirectory.isSafe(path) else { throw OutputError("jalur keluaran tidak aman: \(path)") }
+        let full = root + "/" + path
+        try makeFolder(folder(of: path))
+        creation.lock()
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        creation.unlock()
+        guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, full) }
+        defer { close(descriptor) }
+        var previous = previousRoot.map { open($0 + "/" + path, O_RDONLY | O_CLOEXEC) } ?? -1
+        defer { if previous >= 0 { close(previous) } }
+        var size = 0
+        try fill { piece in
+            try piece.withUnsafeBytes { try RawFile.write($0, to: descriptor, path: full) }
+            size += piece.count
+            guard previous >= 0 else { return }
+            let same = RawFile.read(previous, count: piece.count).map { $0 == piece } ?? false
+            if !same {
+                close(previous)
+                previous = -1
+            }
+        }
+        // Equal so far, and the previous file ends here too.
+        if previous >= 0, RawFile.read(previous, count: 1) == nil, unlink(full) == 0 {
+            count(path, bytes: size, kept: true)
+            return
+        }
+        count(path, bytes: size, kept: false)
+    }
+
     private func count(_ path: String, bytes size: Int, kept isKept: Bool) {
         lock.lock()
         files += 1

@@ -8,6 +8,18 @@ import Foundation
 public protocol OutputWriter: Sendable {
     /// Writes `data` at `path`, relative to the output.
     func write(_ path: String, _ data: Data) throws
+    /// Writes the file at `path` from the pieces `fill` hands to its argument, in order, so that
+    /// a large file (the national criteria download is 190 MB) is never whole in memory.
+    func write(_ path: String, streaming fill: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws
+}
+
+extension OutputWriter {
+    /// Writers that keep whole files anyway collect the pieces.
+    public func write(_ path: String, streaming fill: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        var bytes: [UInt8] = []
+        try fill { bytes += $0 }
+        try write(path, Data(bytes))
+    }
 }
 
 extension StagingDirectory: OutputWriter {}

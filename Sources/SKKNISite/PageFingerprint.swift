@@ -38,6 +38,7 @@ struct PageFingerprint: Hashable {
         case binary = 14
         case searchKind = 15
         case searchCode = 16
+        case searchText = 17
     }
 
     mutating func add(tag: Tag, _ text: String) {

@@ -55,11 +55,11 @@ public enum SiteGenerator {
         // search file was recorded with these entries' fingerprint, they are kept unread.
         // Worked out on a thread of its own while the pages render.
         let searchBefore = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
-        let search = BackgroundValue { () -> (print: String, files: [(String, Data)]?) in
+        let search = BackgroundValue { () -> (print: String, entries: [SearchIndex.Entry]?) in
             let entries = factory.searchEntries()
             let print = SearchIndex.fingerprint(of: entries)
             let unchanged = !searchBefore.isEmpty && searchBefore.values.allSatisfy { $0.fingerprint == print }
-            return (print, unchanged ? nil : SearchIndex.files(for: entries))
+            return (print, unchanged ? nil : entries)
         }
         stopwatch.lap("deklarasi")
         let pages = try render(
@@ -67,15 +67,14 @@ public enum SiteGenerator {
             previous: previous, reuse: reuse, to: writer)
         var manifest = pages.manifest
         stopwatch.lap("render")
-        let (searchPrint, searchFiles) = try search.get()
-        let searchKept = searchFiles == nil && searchBefore.keys.allSatisfy(has)
+        let (searchPrint, searchEntries) = try search.get()
+        let searchKept = searchEntries == nil && searchBefore.keys.allSatisfy(has)
         if searchKept {
             for (path, entry) in searchBefore where reuse(path, entry.size) { manifest.append((path, entry)) }
         } else {
-            let files = try searchFiles ?? SearchIndex.files(for: factory.searchEntries())
-            for (path, data) in files {
-                try writer.write(path, data)
-                manifest.append((path, PageManifest.Entry(fingerprint: searchPrint, size: data.count)))
+            // Written after the pages, not beside them: the buckets are large at national scale.
+            for (path, size) in try SearchIndex.write(searchEntries ?? factory.searchEntries(), to: writer) {
+                manifest.append((path, PageManifest.Entry(fingerprint: searchPrint, size: size)))
             }
         }
         let paths = manifest.map(\.path).sorted()
@@ -83,9 +82,7 @@ public enum SiteGenerator {
         try writer.write(PageManifest.path, PageManifest.encode(sorted: paths, manifestEntries))
         stopwatch.lap("indeks")
         var downloads = Downloads.Parts()
-        for (path, data) in Downloads.csvFiles(input.catalog, keeping: &downloads, collecting: keepState) {
-            try writer.write(path, data)
-        }
+        try Downloads.write(input.catalog, keeping: &downloads, collecting: keepState, to: writer)
         try writeStaticFiles(siteDirectory, to: writer)
         for (path, data) in PageFactory.originals(input, files: factory.sourceFiles) { try writer.write(path, data) }
         stopwatch.lap("csv")
@@ -108,7 +105,7 @@ public enum SiteGenerator {
     /// Renders `plans` on all cores, handing each page to `write`; a page whose fingerprint
     /// equals `previous[path]`'s is kept when `reuse` can take the previous output's file.
     static func render(
-        _ plans: [PageFactory.Plan], factory: PageFactory, library: TemplateLibrary,
+        _ plans: [PagePlan], factory: PageFactory, library: TemplateLibrary,
         templatesFingerprint: PageFingerprint, previous: [String: PageManifest.Entry],
         reuse: @Sendable (String, Int) -> Bool, to writer: any OutputWriter
     ) throws -> (manifest: [(path: String, entry: PageManifest.Entry)], rendered: Int) {
@@ -211,7 +208,7 @@ public enum SiteGenerator {
 }
 
 struct PlanBox: @unchecked Sendable {
-    let plan: PageFactory.Plan
+    let plan: PagePlan
 }
 
 /// Search data split by first letter, loaded as scripts so it works from `file://`.
@@ -266,6 +263,9 @@ enum SearchIndex {
         var kind = "Unit"
         /// Codes the entry is also found by (a unit's versions), see `words(of:)`.
         var codes: [String] = []
+        /// What a unit's definitions say (description, elements, criteria): found by word
+        /// through `SearchText`, not copied into the buckets.
+        var text: [String] = []
     }
 
     static let folder = "search/"
@@ -280,203 +280,8 @@ enum SearchIndex {
             fingerprint.add(tag: .searchPath, entry.path)
             fingerprint.add(tag: .searchKind, entry.kind)
             for code in entry.codes { fingerprint.add(tag: .searchCode, code) }
+            for text in entry.text { fingerprint.add(tag: .searchText, text) }
         }
         return fingerprint.text
-    }
-
-    /// The bucket scripts and their list (see `bucketFiles`).
-    static func files(for entries: [Entry]) -> [(String, Data)] { bucketFiles(for: entries) }
-}
-
-/// CSV files for spreadsheet users.
-enum Downloads {
-    /// Quotes a field; a leading `=`, `+`, `-` or `@` (or tab, CR) is prefixed with `'` so
-    /// spreadsheets do not run document text as a formula. Works on UTF-8 bytes: every byte it
-    /// looks at is ASCII.
-    static func appendField(_ s: String, to bytes: inout [UInt8]) {
-        bytes.append(0x22)
-        if let first = s.utf8.first, "=+-@\t\r".utf8.contains(first) { bytes.append(UInt8(ascii: "'")) }
-        for byte in s.utf8 {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
-        }
-        bytes.append(0x22)
-    }
-
-    /// A CSV file written field by field straight into bytes (no row arrays: the national
-    /// catalogue has 400,000 rows).
-    struct Writer {
-        var bytes: [UInt8] = []
-        private var fieldsInRow = 0
-
-        mutating func field(_ value: String) {
-            if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
-            fieldsInRow += 1
-            Downloads.appendField(value, to: &bytes)
-        }
-
-        mutating func row(_ values: String...) {
-            for value in values { field(value) }
-            endRow()
-        }
-
-        mutating func endRow() {
-            bytes += [0x0D, 0x0A]
-            fieldsInRow = 0
-        }
-    }
-
-    static let paths = SiteOutputs.csv
-
-    /// Pieces of the downloads kept by a build for the next update, which rewrites only the
-    /// rows of changed schemes: each scheme's rows of scheme_units.csv, and the decrees' part
-    /// of units.csv with its codes.
-    struct Parts: Sendable {
-        var schemeRows: [String: [UInt8]] = [:]
-        var decreeUnitRows: [UInt8] = []
-        var decreeCodes: Set<String> = []
-    }
-
-    static func rows(of scheme: Scheme) -> [UInt8] {
-        var csv = Writer()
-        for u in scheme.units { csv.row(scheme.id, u.code.raw, u.cleanTitle, scheme.source, String(u.line)) }
-        return csv.bytes
-    }
-
-    /// The three downloads, each written on its own core (or those of `only`), filling `parts`
-    /// for `update`.
-    /// `collecting`: whether to fill `parts` at all (a one-off build has no use for them).
-    static func csvFiles(
-        _ catalog: Catalog, only: [CSVDownload] = CSVDownload.allCases, keeping parts: inout Parts,
-        collecting: Bool = true
-    ) -> [(String, Data)] {
-        let given = parts
-        let made = ConcurrentMap.map(only) { file -> (String, Data, Parts) in
-            var made = Parts()
-            switch file {
-            case .units:
-                // Every code once, the decrees' first (as they come first in the catalogue).
-                var decreeRows = given.decreeUnitRows
-                var decreeCodes = given.decreeCodes
-                if decreeCodes.isEmpty {
-                    var csv = Writer()
-                    for (_, q) in catalog.qualifications {
-                        for u in q.units where decreeCodes.insert(u.code.raw).inserted {
-                            csv.row(u.code.raw, u.code.identity, u.code.version, u.cleanTitle)
-                        }
-                    }
-                    // The units SKKNI decrees list and define.
-                    for s in catalog.standards {
-                        for u in s.listedUnits where decreeCodes.insert(u.code.raw).inserted {
-                            csv.row(u.code.raw, u.code.identity, u.code.version, u.title)
-                        }
-                        for d in s.definitions where decreeCodes.insert(d.code.raw).inserted {
-                            csv.row(d.code.raw, d.code.identity, d.code.version, d.title)
-                        }
-                    }
-                    decreeRows = csv.bytes
-                }
-                var csv = Writer()
-                csv.row("code", "identity", "version", "title")
-                csv.bytes += decreeRows
-                var seen = Set<String>()
-                for s in catalog.schemes {
-                    for u in s.units where !decreeCodes.contains(u.code.raw) && seen.insert(u.code.raw).inserted {
-                        csv.row(u.code.raw, u.code.identity, u.code.version, u.cleanTitle)
-                    }
-                }
-                made.decreeUnitRows = decreeRows
-                made.decreeCodes = decreeCodes
-                return (file.path, Data(csv.bytes), made)
-            case .qualificationUnits:
-                var csv = Writer()
-                csv.row("qualification", "code", "role", "title", "prerequisites", "file", "line")
-                for (decree, q) in catalog.qualifications {
-                    for u in q.units {
-                        csv.row(
-                            q.id, u.code.raw, u.role.rawValue, u.cleanTitle,
-                            u.prerequisites.map(\.raw).joined(separator: " "), decree.source, String(u.line))
-                    }
-                }
-                return (file.path, Data(csv.bytes), made)
-            case .schemeUnits:
-                var csv = Writer()
-                csv.row("scheme", "code", "title", "file", "line")
-                for s in catalog.schemes {
-                    guard collecting else {
-                        for u in s.units { csv.row(s.id, u.code.raw, u.cleanTitle, s.source, String(u.line)) }
-                        continue
-                    }
-                    let rows = given.schemeRows[s.id] ?? Self.rows(of: s)
-                    csv.bytes += rows
-                    made.schemeRows[s.id] = rows
-                }
-                return (file.path, Data(csv.bytes), made)
-            case .decreeUnits, .unitDefinitions, .unitElements, .unitCriteria:
-                return (file.path, Data(Self.standardRows(file, catalog.standards)), made)
-            }
-        }
-        for (_, _, piece) in made {
-            if !piece.decreeCodes.isEmpty {
-                parts.decreeCodes = piece.decreeCodes
-                parts.decreeUnitRows = piece.decreeUnitRows
-            }
-            if !piece.schemeRows.isEmpty { parts.schemeRows = piece.schemeRows }
-        }
-        return made.map { ($0.0, $0.1) }
-    }
-
-    /// The rows of one SKKNI download: elements numbered by position, criteria by position
-    /// within their element, as in the database (the printed numbers are in `number`).
-    static func standardRows(_ file: CSVDownload, _ standards: [StandardDecree]) -> [UInt8] {
-        var csv = Writer()
-        switch file {
-        case .decreeUnits:
-            csv.row("decree", "position", "number", "code", "title", "file", "line")
-            for s in standards {
-                for (i, u) in s.listedUnits.enumerated() {
-                    csv.row(
-                        s.id, String(i + 1), u.number.map(String.init) ?? "", u.code.raw, u.title, s.source,
-                        String(u.line))
-                }
-            }
-        case .unitDefinitions:
-            csv.row("code", "decree", "title", "description", "file", "line")
-            for s in standards {
-                for d in s.definitions {
-                    csv.row(d.code.raw, s.id, d.title, d.description ?? "", s.source, String(d.line))
-                }
-            }
-        case .unitElements:
-            csv.row("code", "decree", "position", "number", "title", "file", "line")
-            for s in standards {
-                for d in s.definitions {
-                    for (e, element) in d.elements.enumerated() {
-                        csv.row(
-                            d.code.raw, s.id, String(e + 1), String(element.number), element.title, s.source,
-                            String(element.line))
-                    }
-                }
-            }
-        default:
-            csv.row("code", "decree", "element", "position", "number", "text", "file", "line")
-            for s in standards {
-                for d in s.definitions {
-                    for (e, element) in d.elements.enumerated() {
-                        for (c, criterion) in element.criteria.enumerated() {
-                            csv.row(
-                                d.code.raw, s.id, String(e + 1), String(c + 1), criterion.number, criterion.text,
-                                s.source, String(criterion.line))
-                        }
-                    }
-                }
-            }
-        }
-        return csv.bytes
-    }
-
-    static func csvFiles(_ catalog: Catalog) -> [(String, Data)] {
-        var parts = Parts()
-        return csvFiles(catalog, keeping: &parts, collecting: false)
     }
 }

@@ -30,19 +30,24 @@ public final class SiteState: Sendable {
 }
 
 extension SiteGenerator {
-    /// Which pages a change of scheme documents can touch, given the site built before it.
+    /// What a change of scheme documents changed, given the site built before it.
     struct SchemeChange {
-        var plans: [PageFactory.Plan]
-        /// Pages of schemes that are gone.
+        /// What the pages can read that changed: the pages to render are derived from it
+        /// (`SiteChange.plans`).
+        var site: SiteChange
+        /// Pages of schemes and source documents that are gone.
         var removedPaths: [String]
+        /// Files beside the pages that are gone (a removed PDF's copy under `sumber/`).
+        var removedFiles: [String]
         var units: [String: UnitIndex.Entry]
         var searchChanged: Bool
     }
 
-    /// The pages that can differ after the scheme documents `changedFiles` changed (they held
-    /// `before`), decrees staying the same; nil when the change reaches further than pages can
-    /// be picked for (a unit identity appears or disappears, which turns links on other pages
-    /// on or off): then every page is fingerprinted.
+    /// What changed when the scheme documents `changedFiles` changed (they held `before`),
+    /// decrees staying the same; nil when the change reaches what only a full build redoes
+    /// (`SiteRead.isFullBuildOnly`: a unit identity appears or disappears, which turns links
+    /// on other pages on or off; units come to share a title or stop sharing it; `--since`):
+    /// then every page is fingerprinted.
     static func schemeChange(
         from state: SiteState, to input: SiteInput, changedFiles: Set<String>, before: [Scheme]
     ) -> SchemeChange? {
@@ -54,8 +59,8 @@ extension SiteGenerator {
         }
         let rebuilt = UnitIndex.build(input.catalog, only: identities)
         var units = state.units
+        var site = SiteChange(documents: changedFiles, units: identities)
         var searchChanged = false
-        var unitListChanged = false
         var changedTitleKeys = Set<String>()
         for identity in identities {
             guard (units[identity] != nil) == (rebuilt[identity] != nil) else { return nil }
@@ -63,14 +68,14 @@ extension SiteGenerator {
             // sharing it: then one "replaces" the other, on both pages (see UnitStatusIndex).
             let titleKeys = { (entry: UnitIndex.Entry?) in Set(entry?.versions.flatMap { $0.titles.map(\.key) } ?? []) }
             changedTitleKeys.formUnion(titleKeys(units[identity]).symmetricDifference(titleKeys(rebuilt[identity])))
+            // The unit list shows each unit's first title and its versions; the search finds
+            // a unit by them too.
             let firstTitle = { (entry: UnitIndex.Entry?) in entry?.versions.first?.titles.first?.title }
-            if firstTitle(units[identity]) != firstTitle(rebuilt[identity]) { searchChanged = true }
-            // The search finds a unit by its versions' codes too.
             if firstTitle(units[identity]) != firstTitle(rebuilt[identity])
                 || units[identity]?.versions.map(\.code) != rebuilt[identity]?.versions.map(\.code)
             {
                 searchChanged = true
-                unitListChanged = true
+                site.reads.insert(.unitList)
             }
             units[identity] = rebuilt[identity]
         }
@@ -87,44 +92,64 @@ extension SiteGenerator {
             schemes.map { [$0.id, $0.name ?? $0.title, $0.documentNumber ?? ""] }.sorted { $0[0] < $1[0] }
         }
         if searchKey(before) != searchKey(changed) { searchChanged = true }
+        if !sameSchemeList(state.input.catalog.schemes, input.catalog.schemes) { site.reads.insert(.schemeList) }
 
-        // Findings that differ, or whose shown source line may: what pages listing them show.
+        // Findings that differ, or whose shown source line or link may: what pages listing them show.
         let old = Set(state.input.diagnostics)
         let new = Set(input.diagnostics)
         var touched = old.symmetricDifference(new)
-        for finding in old.union(new) where changedFiles.contains(finding.location.file) { touched.insert(finding) }
-        let subjects = Set(touched.map(\.subject))
-        let rules = Set(touched.map(\.rule))
-
-        // The scheme index shows each scheme's name, type, owner and unit count; the unit index
-        // each unit's first title and versions.
-        var plans: [PageFactory.Plan] = [.home, .findings, .rulesIndex, .index(.schemes)]
-        if unitListChanged { plans.append(.index(.units)) }
-        plans += input.rules.indices.filter { rules.contains(input.rules[$0].identifier) }.map(PageFactory.Plan.rule)
-        let qualifications = input.catalog.qualifications
-        plans += qualifications.indices.filter { i in
-            let q = qualifications[i].qualification
-            return subjects.contains(q.id) || q.units.contains { subjects.contains($0.code.raw) }
-        }.map(PageFactory.Plan.qualification)
-        var unitPages = identities
-        for subject in subjects {
-            let identity = UnitCode(subject).identity
-            if units[identity] != nil { unitPages.insert(identity) }
-            if units[subject] != nil { unitPages.insert(subject) }
+        let schemeIDs = Set((before + changed).map(\.id))
+        for finding in old.union(new)
+        where changedFiles.contains(finding.location.file) || schemeIDs.contains(finding.subject) {
+            touched.insert(finding)
         }
-        plans += unitPages.sorted().map(PageFactory.Plan.unit)
-        let schemes = input.catalog.schemes
-        plans += schemes.indices.filter { i in
-            let s = schemes[i]
-            return changedFiles.contains(s.source) || subjects.contains(s.id)
-                || s.units.contains { subjects.contains($0.code.raw) }
-        }.map(PageFactory.Plan.scheme)
-        // The changed documents' own pages under sumber/.
-        plans += changedFiles.sorted().filter { file in schemes.contains { $0.source == file } }
-            .filter { _ in input.sourceDocument != nil }.map(PageFactory.Plan.source)
-        let remaining = Set(schemes.map(\.id))
-        let removedPaths = before.filter { !remaining.contains($0.id) }.map { SitePaths.scheme($0.id) }
-        return SchemeChange(plans: plans, removedPaths: removedPaths, units: units, searchChanged: searchChanged)
+        if !touched.isEmpty { site.reads.insert(.findings) }
+        var counts: [FindingCount: Int] = [:]
+        for finding in touched where old.contains(finding) != new.contains(finding) {
+            counts[FindingCount(finding), default: 0] += new.contains(finding) ? 1 : -1
+        }
+        if counts.values.contains(where: { $0 != 0 }) { site.reads.insert(.findingCounts) }
+        site.findingSubjects = Set(touched.map(\.subject))
+        site.findingRules = Set(touched.map(\.rule))
+
+        // The pages of documents that are gone: a removed scheme's, and its document's.
+        let remaining = Set(input.catalog.schemes.map(\.id))
+        var removedPaths = before.filter { !remaining.contains($0.id) }.map { SitePaths.scheme($0.id) }
+        var removedFiles: [String] = []
+        let sources = Set(input.catalog.schemes.map(\.source))
+        let gone = changedFiles.filter { !sources.contains($0) }.sorted()
+        if !gone.isEmpty, input.sourceDocument != nil {
+            let published = Set(PageFactory.sourceFiles(of: input).map(SitePaths.source))
+            for file in gone where !published.contains(SitePaths.source(file)) {
+                removedPaths.append(SitePaths.source(file))
+                removedFiles.append(SitePaths.sourceOriginal(file))
+            }
+        }
+        return SchemeChange(
+            site: site, removedPaths: removedPaths, removedFiles: removedFiles, units: units,
+            searchChanged: searchChanged)
+    }
+
+    /// What findings are counted by (`findingCounts`).
+    struct FindingCount: Hashable {
+        var rule: String
+        var severity: Severity
+        var suppressed: Bool
+
+        init(_ finding: Diagnostic) {
+            rule = finding.rule
+            severity = finding.severity
+            suppressed = finding.suppressed
+        }
+    }
+
+    /// Whether two scheme lists show the same on the home page and the scheme index (`schemeList`).
+    static func sameSchemeList(_ a: [Scheme], _ b: [Scheme]) -> Bool {
+        a.count == b.count
+            && zip(a, b).allSatisfy { x, y in
+                x.id == y.id && x.occupation == y.occupation && x.packagingType == y.packagingType
+                    && x.owner == y.owner && x.units.count == y.units.count
+            }
     }
 
     /// Updates the site built into `output` from `state` after the scheme documents
@@ -133,7 +158,7 @@ extension SiteGenerator {
     /// written nothing, when the change needs every page looked at (see `schemeChange`) or the
     /// templates changed; then call `build`. `extras` are written with the pages; with
     /// `extras.later`, the downloads and the database are left as they are, for the caller to
-    /// replace (with `downloads(of:)`) once the pages are out.
+    /// replace (with `writeDownloads(of:to:)`) once the pages are out.
     public static func update(
         _ state: SiteState, to input: SiteInput, changedFiles: Set<String>, before: [Scheme], siteDirectory: URL,
         output: URL, extras: ExtraOutputs = ExtraOutputs(), checkpoint: (String) -> Void = { _ in }
@@ -148,6 +173,8 @@ extension SiteGenerator {
         stopwatch.lap("terdampak")
         let factory = PageFactory(input: input, units: change.units)
         stopwatch.lap("deklarasi")
+        let plans = change.site.plans(factory)
+        stopwatch.lap("pilih_halaman")
         var manifest = state.manifest
         for path in change.removedPaths { manifest[path] = nil }
         var summary = Summary(pages: 0, files: 0, bytes: 0)
@@ -167,9 +194,9 @@ extension SiteGenerator {
             // The output is what the state's build wrote: not listed again (120,000 files at national scale).
             knownFiles: { kept[$0] != nil || downloadPaths.contains($0) || extraPaths.contains($0) }
         ) { staging in
-            staging.keepUnmentioned(dropping: change.removedPaths)
+            staging.keepUnmentioned(dropping: change.removedPaths + change.removedFiles)
             let pages = try render(
-                change.plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
+                plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
                 previous: state.manifest, reuse: { staging.keepPrevious($0, size: $1) },
                 to: staging)
             var added: [String] = []
@@ -188,9 +215,8 @@ extension SiteGenerator {
                     removed.insert(path)
                 }
                 searchPaths = []
-                for (path, data) in SearchIndex.files(for: entries) {
-                    try staging.write(path, data)
-                    manifest[path] = PageManifest.Entry(fingerprint: searchPrint, size: data.count)
+                for (path, size) in try SearchIndex.write(entries, to: staging) {
+                    manifest[path] = PageManifest.Entry(fingerprint: searchPrint, size: size)
                     searchPaths.append(path)
                     if removed.remove(path) == nil { added.append(path) }
                 }
@@ -201,11 +227,7 @@ extension SiteGenerator {
             stopwatch.lap("indeks")
             // Scheme rows are in two downloads; the qualification rows are the decrees' alone and kept.
             if !extras.later {
-                for (path, data) in Downloads.csvFiles(
-                    input.catalog, only: [.units, .schemeUnits], keeping: &downloads)
-                {
-                    try staging.write(path, data)
-                }
+                try Downloads.write(input.catalog, only: [.units, .schemeUnits], keeping: &downloads, to: staging)
             }
             try writeStaticFiles(siteDirectory, to: staging)
             for (path, data) in PageFactory.originals(input, files: factory.sourceFiles) {
@@ -227,11 +249,9 @@ extension SiteGenerator {
 
     /// The CSV downloads that scheme rows are in (units.csv, scheme_units.csv), for the catalogue
     /// a state was built from: what `update` with `extras.later` leaves to the caller.
-    public static func downloads(of state: SiteState) -> [(path: String, data: Data)] {
+    public static func writeDownloads(of state: SiteState, to writer: any OutputWriter) throws {
         var parts = state.downloads
-        return Downloads.csvFiles(state.input.catalog, only: [.units, .schemeUnits], keeping: &parts).map {
-            ($0.0, $0.1)
-        }
+        try Downloads.write(state.input.catalog, only: [.units, .schemeUnits], keeping: &parts, to: writer)
     }
 
     /// Sorted `paths` without `removed`, with `added` (none of them in `paths`) in their places.

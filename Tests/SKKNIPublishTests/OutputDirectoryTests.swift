@@ -79,4 +79,48 @@ enum PublishFixture {
         // and the first build's tree was flushed meanwhile.
         #expect(PendingFlush.state(of: dir) == (swapAbove == 0 ? .thisBoot : .none))
     }
+
+    /// A file written in pieces is whole in the output; one whose pieces equal the previous
+    /// output's file byte for byte is kept (same inode), whatever the cut between pieces; one
+    /// that differs only at its end, or is longer or shorter, is replaced.
+    @Test func aFileWrittenInPiecesIsKeptOnlyWhenEveryByteIsTheSame() throws {
+        let dir = PublishFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = (1...5000).map { "\"N.78SPS02.\($0).1\",\"Judul unit \($0)\"\r\n" }.joined()
+        let whole = Array(rows.utf8)
+        func pieces(_ bytes: [UInt8], cut: Int) -> [[UInt8]] {
+            stride(from: 0, to: bytes.count, by: cut).map { Array(bytes[$0..<min($0 + cut, bytes.count)]) }
+        }
+        try OutputDirectory.replace(dir) { staging in
+            try staging.write("unduh/units.csv") { emit in for piece in pieces(whole, cut: 4096) { try emit(piece) } }
+            try staging.write("index.html", Data("a".utf8))
+        }
+        #expect(FileManager.default.contents(atPath: dir.path + "/unduh/units.csv") == Data(whole))
+        func inode() -> UInt64 {
+            var status = stat()
+            return lstat(dir.path + "/unduh/units.csv", &status) == 0 ? UInt64(status.st_ino) : 0
+        }
+        let first = inode()
+        var unchanged = 0
+        try OutputDirectory.replace(dir) { staging in
+            try staging.write("unduh/units.csv") { emit in for piece in pieces(whole, cut: 1000) { try emit(piece) } }
+            try staging.write("index.html", Data("a".utf8))
+            unchanged = staging.unchanged
+        }
+        #expect(unchanged == 2)
+        #expect(inode() == first)
+        var lastByte = whole
+        lastByte[lastByte.count - 1] = UInt8(ascii: " ")
+        for changed in [lastByte, whole + [0x0A], Array(whole.dropLast())] {
+            try OutputDirectory.replace(dir) { staging in
+                try staging.write("unduh/units.csv") { emit in
+                    for piece in pieces(changed, cut: 777) { try emit(piece) }
+                }
+                try staging.write("index.html", Data("a".utf8))
+                unchanged = staging.unchanged
+            }
+            #expect(unchanged == 1)
+            #expect(FileManager.default.contents(atPath: dir.path + "/unduh/units.csv") == Data(changed))
+        }
+    }
 }

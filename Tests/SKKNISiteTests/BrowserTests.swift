@@ -49,6 +49,8 @@ struct BrowserReport: Decodable {
         var text: String
         var label: String
         var href: String
+        /// The heading of the group it is shown under (`Unit`, `Unit menurut uraian` …).
+        var group: String
     }
     struct QueryResult: Decodable {
         var status: String
@@ -106,6 +108,37 @@ struct BrowserReport: Decodable {
         #expect(report.typed.count == words.results.count)
         #expect(report.typed.url.hasSuffix("/unit/\(words.results[0].label).html"))
         #expect(report.typed.landedHeading == "Unit \(words.results[0].label)")
+        #expect(report.console.isEmpty, "console: \(report.console)")
+    }
+
+    /// Words of what SKKNI decrees say about a unit (description, elements, criteria) find it,
+    /// in a group of their own; the expected units are worked out here from the catalogue.
+    @Test(.enabled(if: BrowserTools.browserAvailable || BrowserTools.required))
+    func searchFindsUnitsByWordsOfTheirDefinitions() throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalog = try StandardSiteTests.catalog()
+        _ = try SiteFixture.build(catalog, into: dir)
+        // A criterion's words; an element's words with a word of the title; a description's
+        // word cut short; a word no definition has.
+        let queries = [
+            "permasalahan bisnis diidentifikasi", "menentukan objektif data science", "komposis visual", "zebrakuda",
+        ]
+        let script = SiteFixture.root.appendingPathComponent("scripts/browser-search.py").path
+        let run = try BrowserTools.run(["python3", script, dir.path] + queries)
+        try #require(run.status == 0, "browser-search.py failed: \(run.stderr)")
+        let report = try JSONDecoder().decode(BrowserReport.self, from: Data(run.stdout.utf8))
+        for query in queries {
+            let expected = StandardSiteTests.unitsWhoseDefinitionsSay(query, in: catalog)
+            let result = try #require(report.queries[query])
+            let found = result.results.filter { $0.group == "Unit menurut uraian" }
+            #expect(found.map(\.label) == Array(expected.prefix(50)), "\(query)")
+            #expect(found.allSatisfy { $0.href.hasSuffix("/unit/\($0.label).html") })
+            if !expected.isEmpty { #expect(result.status.hasSuffix("; \(expected.count) unit menurut uraiannya")) }
+        }
+        #expect(StandardSiteTests.unitsWhoseDefinitionsSay(queries[0], in: catalog).contains("J.62DMI00.001"))
+        #expect(!StandardSiteTests.unitsWhoseDefinitionsSay(queries[2], in: catalog).isEmpty)
+        #expect(StandardSiteTests.unitsWhoseDefinitionsSay(queries[3], in: catalog).isEmpty)
         #expect(report.console.isEmpty, "console: \(report.console)")
     }
 

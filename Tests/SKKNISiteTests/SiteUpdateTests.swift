@@ -17,9 +17,23 @@ import Testing
         let lines = Dictionary(
             catalog.schemes.flatMap { s in s.units.map { ("\(s.source):\($0.line)", $0.title) } },
             uniquingKeysWith: { a, _ in a })
+        let documents = documents(catalog)
         return SiteInput(
             catalog: catalog, diagnostics: Checker.run(catalog: catalog), rules: RuleRegistry.allRules,
-            sourceLine: { lines["\($0):\($1)"] ?? "baris \($1)" })
+            sourceLine: { lines["\($0):\($1)"] ?? "baris \($1)" },
+            sourceDocument: { documents[$0].map { SourceDocument(lines: $0, places: nil, original: nil) } })
+    }
+
+    /// Each document's lines, made from the model, so that an edit changes its source page.
+    static func documents(_ catalog: Catalog) -> [String: [String]] {
+        var documents: [String: [String]] = [:]
+        for d in catalog.decrees { documents[d.source, default: []] += [d.label, d.title] }
+        for s in catalog.standards { documents[s.source, default: []] += [s.label, s.title ?? ""] }
+        for s in catalog.schemes {
+            documents[s.source, default: []] +=
+                [s.title, s.name ?? "", s.owner ?? ""] + s.units.map { "\($0.code.raw)\t\($0.title)" } + s.requirements
+        }
+        return documents
     }
 
     static func contents(of dir: URL) -> [String: Data] {

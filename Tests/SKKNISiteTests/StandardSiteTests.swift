@@ -21,6 +21,70 @@ import Testing
         return catalog
     }
 
+    /// Each unit defined in `catalog` with the words of its identity, title (the one its page
+    /// shows, and the definition's), description, element titles and criteria.
+    static func definitionWords(in catalog: Catalog) -> [String: Set<Substring>] {
+        var words: [String: Set<Substring>] = [:]
+        func add(_ identity: String, _ text: String) {
+            words[identity, default: []].formUnion(SearchIndex.normalize(text).split(separator: " "))
+        }
+        let units = UnitIndex.build(catalog)
+        for standard in catalog.standards {
+            for d in standard.definitions {
+                let identity = d.code.identity
+                for text in [identity, d.title] + (d.description.map { [$0] } ?? []) { add(identity, text) }
+                for element in d.elements {
+                    add(identity, element.title)
+                    for criterion in element.criteria { add(identity, criterion.text) }
+                }
+                if let title = units[identity]?.versions.first?.titles.first?.title { add(identity, title) }
+            }
+        }
+        return words
+    }
+
+    /// The identities of the units whose definition words hold every word of `query` as the
+    /// start of a word, in path order: what the search page's "Unit menurut uraian" lists.
+    static func unitsWhoseDefinitionsSay(_ query: String, in catalog: Catalog) -> [String] {
+        let tokens = SearchIndex.normalize(query).split(separator: " ")
+        return definitionWords(in: catalog).filter { _, unitWords in
+            tokens.allSatisfy { token in unitWords.contains { $0.hasPrefix(token) } }
+        }.keys.sorted { SitePaths.unit($0).utf8.lexicographicallyPrecedes(SitePaths.unit($1).utf8) }
+    }
+
+    /// The word lists of the search: each word's units, decoded as the search page decodes
+    /// them, are exactly the units whose definitions hold the word.
+    @Test func searchWordListsNameTheUnitsWhoseDefinitionsHoldTheWord() throws {
+        let dir = SiteFixture.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalog = try Self.catalog()
+        _ = try SiteFixture.build(catalog, into: dir)
+        func script(_ path: String) throws -> String {
+            try String(contentsOf: dir.appendingPathComponent(path), encoding: .utf8)
+        }
+        let index = try script("search/index.js")
+        #expect(index.contains("],[") && index.contains("\"pe\""))
+        // search/unit/0.js: the units with definitions, in path order.
+        let chunk = try script("search/unit/0.js")
+        let paths = chunk.matches(of: /"(unit\/[^"]+\.html)"/).map { String($0.output.1) }
+        let words = Self.definitionWords(in: catalog)
+        #expect(paths == words.keys.map { SitePaths.unit($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        for word in ["permasalahan", "objektif", "latar", "diidentifikasi"] {
+            let bucket = try script("search/teks/\(word.prefix(2)).js")
+            let match = try #require(bucket.firstMatch(of: try Regex("\"\(word)\":\"([0-9a-z,]+)\"")), "\(word)")
+            var id = 0
+            var found: [String] = []
+            for step in String(match.output[1].substring!).split(separator: ",") {
+                id += Int(step, radix: 36)!
+                found.append(paths[id])
+            }
+            let expected = words.filter { $0.value.contains(word[...]) }.keys.map { SitePaths.unit($0) }
+            #expect(!found.isEmpty)
+            #expect(found == expected.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "\(word)")
+        }
+        #expect(paths.contains("unit/J.62DMI00.001.html"))
+    }
+
     @Test func pagesOfStandardsAndDefinitions() throws {
         let dir = SiteFixture.temporary()
         defer { try? FileManager.default.removeItem(at: dir) }

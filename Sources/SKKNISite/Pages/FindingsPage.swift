@@ -4,6 +4,18 @@ import SKKNITemplates
 /// `temuan.html`: every finding, filterable by rule, severity, document and status (new or
 /// accepted by the baseline), the filters kept in the URL; and the home page's counts, new
 /// and accepted apart as `skkni check` counts them.
+enum FindingsPage: PageKind {
+    static let identifier = "findings"
+    static let description = """
+        Every finding, with filters by rule, severity, document and status kept in the URL.
+        """
+    static let reads: Set<SiteRead> = [.decrees, .unitIdentities, .findings]
+
+    static func pages(_ site: PageFactory) -> [PageKey] { [.only] }
+
+    static func page(_ key: PageKey, _ site: PageFactory) -> Page { site.findingsPage() }
+}
+
 extension PageFactory {
     func findingsPage() -> Page {
         let files = Array(Set(input.diagnostics.map(\.location.file))).sorted()

@@ -2,107 +2,24 @@ import SKKNICore
 import SKKNITemplates
 
 /// The index pages (`kepmen/index.html`, `kualifikasi/index.html`, `unit/index.html`,
-/// `skema/index.html`): every page of a kind in one table, sorted and filtered in the page
-/// (static/table.js, which works from `file://`). One row per page listed: O(rows).
-extension PageFactory {
-    enum IndexKind: Int, CaseIterable, Sendable {
-        case decrees, qualifications, units, schemes
-
-        var path: String {
-            switch self {
-            case .decrees: "kepmen/index.html"
-            case .qualifications: "kualifikasi/index.html"
-            case .units: "unit/index.html"
-            case .schemes: "skema/index.html"
-            }
-        }
-
-        var title: String {
-            switch self {
-            case .decrees: "Keputusan"
-            case .qualifications: "Kualifikasi"
-            case .units: "Unit kompetensi"
-            case .schemes: "Skema sertifikasi"
-            }
-        }
+/// `skema/index.html`, one kind each): every page of a kind in one table, sorted and filtered
+/// in the page (static/table.js, which works from `file://`). One row per page listed: O(rows).
+enum IndexTable {
+    static func cell(_ text: String, _ href: String? = nil) -> TemplateValue {
+        ["text": .text(text), "href": .textOrFalse(href)]
     }
 
-    func indexPage(_ kind: IndexKind) -> Page {
-        func cell(_ text: String, _ href: String? = nil) -> TemplateValue {
-            ["text": .text(text), "href": .textOrFalse(href)]
-        }
-        func row(_ key: String, _ cells: [TemplateValue]) -> TemplateValue {
-            ["key": .text(key), "cells": .list(cells)]
-        }
-        let columns: [String]
-        var rows: [TemplateValue] = []
-        switch kind {
-        case .decrees:
-            columns = ["Keputusan", "Judul", "Jenis", "Ditetapkan", "Isi"]
-            for d in input.catalog.decrees {
-                rows.append(
-                    row(
-                        d.label,
-                        [
-                            cell(d.label, SitePaths.decree(d.id)), cell(d.title),
-                            cell(d.isDraft ? "KKNI (konsep)" : "KKNI"),
-                            cell(d.dateSet.map(IndonesianDate.format) ?? ""),
-                            cell("\(d.qualifications.count) kualifikasi"),
-                        ]))
-            }
-            for s in input.catalog.standards {
-                rows.append(
-                    row(
-                        s.label,
-                        [
-                            cell(s.label, SitePaths.decree(s.id)), cell(s.title ?? ""), cell("SKKNI"), cell(""),
-                            cell("\(s.listedUnits.count) unit"),
-                        ]))
-            }
-        case .qualifications:
-            columns = ["Kualifikasi", "Keputusan", "Jenjang", "Kelompok", "Unit"]
-            for (d, q) in qualifications {
-                rows.append(
-                    row(
-                        "\(d.label) \(q.letter)",
-                        [
-                            cell("Kualifikasi \(q.letter)", SitePaths.qualification(q.id)),
-                            cell(d.label, SitePaths.decree(d.id)), cell(String(q.level)), cell(q.group),
-                            cell(String(q.units.count)),
-                        ]))
-            }
-        case .units:
-            columns = ["Kode", "Judul", "Versi"]
-            for identity in units.keys.sorted() {
-                let entry = units[identity]!
-                rows.append(
-                    row(
-                        identity,
-                        [
-                            cell(identity, SitePaths.unit(identity)),
-                            cell(entry.versions.first?.titles.first?.title ?? ""),
-                            cell(entry.versions.map(\.code.raw).joined(separator: ", ")),
-                        ]))
-            }
-        case .schemes:
-            columns = ["Skema", "Jenis", "Pemilik", "Unit"]
-            for s in input.catalog.schemes {
-                rows.append(
-                    row(
-                        s.occupation,
-                        [
-                            cell(s.occupation, SitePaths.scheme(s.id)), cell(s.packagingType.label),
-                            cell(s.owner ?? ""),
-                            cell(String(s.units.count)),
-                        ]))
-            }
-        }
+    static func row(_ key: String, _ cells: [TemplateValue]) -> TemplateValue {
+        ["key": .text(key), "cells": .list(cells)]
+    }
+
+    static func page(path: String, title: String, columns: [String], rows: [TemplateValue]) -> Page {
         let context: TemplateObject = [
-            "heading": .text(kind.title), "count": .number(rows.count),
+            "heading": .text(title), "count": .number(rows.count),
             "columns": .list(columns.enumerated().map { ["label": .text($0.element), "index": .number($0.offset)] }),
             "rows": .list(rows),
         ]
-        return Page(path: kind.path, template: "index", title: kind.title, context: context)
+        return Page(path: path, template: "index", title: title, context: context)
     }
 }
 

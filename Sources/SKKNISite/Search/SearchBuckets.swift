@@ -1,5 +1,6 @@
 import Foundation
 import SKKNICore
+import SKKNIPublish
 
 /// The search files: every entry's words, bucketed by the first two characters of each word,
 /// one script per bucket (loaded with `<script>` so it works from `file://`), and
@@ -38,9 +39,12 @@ extension SearchIndex {
         return name
     }
 
-    /// The bucket scripts, each a JSON array of `[key, label, title, path, kind]` in path order,
-    /// and the list of buckets.
-    static func bucketFiles(for entries: [Entry]) -> [(String, Data)] {
+    /// Writes the search files to `writer`: the bucket scripts, each a JSON array of
+    /// `[key, label, title, path, kind]` in path order, the word lists of units' definitions
+    /// (see `SearchText`) and `index.js`, which lists both kinds of bucket. Each file is handed
+    /// over as soon as it is made, so the buckets (every entry copied into each bucket of its
+    /// words) are never all in memory. Returns each file's path and size.
+    static func write(_ entries: [Entry], to writer: any OutputWriter) throws -> [(path: String, size: Int)] {
         let sorted = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let records = ConcurrentMap.map(sorted) { entry -> (json: [UInt8], buckets: Set<String>) in
             let words = words(of: entry)
@@ -62,22 +66,35 @@ extension SearchIndex {
         }
         let names = filling.keys.sorted()
         let buckets = filling
-        var files = ConcurrentMap.map(names) { name in
-            var bytes = Array("SKKNI_SEARCH.add(\"\(name)\", [".utf8)
-            for (n, i) in buckets[name]!.enumerated() {
-                if n > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes += records[i].json
+        let written = ConcurrentMap.map(names) { name -> Result<(path: String, size: Int), Error> in
+            Result {
+                var bytes = Array("SKKNI_SEARCH.add(\"\(name)\", [".utf8)
+                for (n, i) in buckets[name]!.enumerated() {
+                    if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                    bytes += records[i].json
+                }
+                bytes += Array("]);\n".utf8)
+                let path = "\(folder)\(name).js"
+                try writer.write(path, Data(bytes))
+                return (path, bytes.count)
             }
-            bytes += Array("]);\n".utf8)
-            return ("\(folder)\(name).js", Data(bytes))
         }
-        var list = Array("SKKNI_SEARCH.buckets([".utf8)
-        for (n, name) in names.enumerated() {
-            if n > 0 { list.append(UInt8(ascii: ",")) }
-            JSONString.append(name, to: &list, escapingLessThan: true)
+        var files = try written.map { try $0.get() }
+        let text = try SearchText.write(sorted, to: writer)
+        files += text.files
+        var list = Array("SKKNI_SEARCH.buckets(".utf8)
+        for (k, group) in [names, text.buckets].enumerated() {
+            if k > 0 { list.append(UInt8(ascii: ",")) }
+            list.append(UInt8(ascii: "["))
+            for (n, name) in group.enumerated() {
+                if n > 0 { list.append(UInt8(ascii: ",")) }
+                JSONString.append(name, to: &list, escapingLessThan: true)
+            }
+            list.append(UInt8(ascii: "]"))
         }
-        list += Array("]);\n".utf8)
-        files.append(("\(folder)index.js", Data(list)))
+        list += Array(");\n".utf8)
+        try writer.write("\(folder)index.js", Data(list))
+        files.append(("\(folder)index.js", list.count))
         return files
     }
 }

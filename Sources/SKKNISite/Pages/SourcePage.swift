@@ -19,6 +19,21 @@ public struct SourceDocument: Sendable {
 
 /// `sumber/<file>.html`: every source document with numbered lines and an anchor per line
 /// (`#L12`), so every `file:line` on the site links to the line it names. O(lines) per page.
+enum SourcePage: PageKind {
+    static let identifier = "source"
+    static let description = """
+        A source document's lines, numbered and anchored, with each line's place in a PDF and a \
+        link to the PDF's page.
+        """
+    static let reads: Set<SiteRead> = [.decrees, .document]
+
+    static func pages(_ site: PageFactory) -> [PageKey] { site.sourceFiles.map(PageKey.name) }
+
+    static func page(_ key: PageKey, _ site: PageFactory) -> Page { site.sourcePage(key.name) }
+
+    static func subjects(_ key: PageKey, _ site: PageFactory) -> PageSubjects { PageSubjects(document: key.name) }
+}
+
 extension PageFactory {
     /// The documents the catalogue was imported from, sorted; none without a reader for them.
     var sourceFiles: [String] { Self.sourceFiles(of: input) }
