@@ -26,7 +26,28 @@ public final class DecreeIndex: Sendable {
     /// Decrees revoked by a decree in the catalogue: revoked id -> (revoking decree, reference).
     public let revokedBy: [String: (Decree, DecreeReference)]
 
-    public init(_ decrees: [Decree]) {
+    /// Codes the SKKNI decrees list or define, and the highest version of each identity: a
+    /// scheme unit one of them defines is known to the catalogue.
+    let standardCodes: Set<String>
+    let standardLatest: [String: UnitCode]
+    /// The units the SKKNI decrees define, by code and identity, for the rules comparing rows with them.
+    let standardDefinitions: StandardDefinitionIndex
+
+    /// The indexes of `decrees` and of the SKKNI decrees `standards`: built once and kept by a
+    /// watching build while only schemes change.
+    public init(_ decrees: [Decree], standards: [StandardDecree] = []) {
+        var standardCodes = Set<String>()
+        var standardLatest: [String: UnitCode] = [:]
+        for standard in standards {
+            for code in standard.listedUnits.map(\.code) + standard.definitions.map(\.code) where code.isValid {
+                standardCodes.insert(code.raw)
+                if let latest = standardLatest[code.identity], latest.versionNumber >= code.versionNumber { continue }
+                standardLatest[code.identity] = code
+            }
+        }
+        self.standardCodes = standardCodes
+        self.standardLatest = standardLatest
+        standardDefinitions = StandardDefinitionIndex(standards)
         var collected: [DecreeRow] = []
         for decree in decrees {
             for q in decree.qualifications {
@@ -87,31 +108,20 @@ public struct CheckContext: Sendable {
     let nearIdentities: NearIdentityIndex
     /// Codes the SKKNI decrees list or define, and the highest version of each identity: a
     /// scheme unit one of them defines is known to the catalogue.
-    let standardCodes: Set<String>
-    let standardLatest: [String: UnitCode]
+    var standardCodes: Set<String> { decreeIndex.standardCodes }
+    var standardLatest: [String: UnitCode] { decreeIndex.standardLatest }
     /// The units the SKKNI decrees define, by code and identity, for the rules comparing rows with them.
-    let standardDefinitions: StandardDefinitionIndex
+    var standardDefinitions: StandardDefinitionIndex { decreeIndex.standardDefinitions }
 
-    /// `decreeIndex` must be `DecreeIndex(catalog.decrees)` when given (it saves building it).
+    /// `decreeIndex` must be `DecreeIndex(catalog.decrees, standards: catalog.standards)` when
+    /// given (it saves building it).
     public init(
         catalog: Catalog, drafts: [Scheme] = [], decreeIndex: DecreeIndex? = nil, focus: CheckFocus = .everything
     ) {
         self.catalog = catalog
         self.drafts = drafts
         self.focus = focus
-        var standardCodes = Set<String>()
-        var standardLatest: [String: UnitCode] = [:]
-        for standard in catalog.standards {
-            for code in standard.listedUnits.map(\.code) + standard.definitions.map(\.code) where code.isValid {
-                standardCodes.insert(code.raw)
-                if let latest = standardLatest[code.identity], latest.versionNumber >= code.versionNumber { continue }
-                standardLatest[code.identity] = code
-            }
-        }
-        self.standardCodes = standardCodes
-        self.standardLatest = standardLatest
-        standardDefinitions = StandardDefinitionIndex(catalog.standards)
-        let index = decreeIndex ?? DecreeIndex(catalog.decrees)
+        let index = decreeIndex ?? DecreeIndex(catalog.decrees, standards: catalog.standards)
         self.decreeIndex = index
         let rows = index.decreeRows
         let allSchemes = catalog.schemes + drafts

@@ -7,7 +7,7 @@ import SKKNICore
 public enum IncrementalCheck {
     /// `previous`: the checker's findings on the catalogue before the change (as `Checker.run`
     /// returned them). `catalog`: the catalogue after it, with the same decrees; `decreeIndex`
-    /// is `DecreeIndex(catalog.decrees)`. `changedFiles`: the source paths of the scheme
+    /// is `DecreeIndex(catalog.decrees, standards: catalog.standards)`. `changedFiles`: the source paths of the scheme
     /// documents added, changed or removed; `before`: the schemes those files held before.
     public static func update(
         _ previous: [Diagnostic], catalog: Catalog, decreeIndex: DecreeIndex, changedFiles: Set<String>,

@@ -78,9 +78,10 @@ public enum CatalogDatabase {
             var configuration = Configuration()
             configuration.journalMode = .default
             // A new file that only becomes the database by the rename below (and, in a build,
-            // only after the whole output is flushed): no fsync at commit, and room to cache.
+            // only after the whole output is flushed): no fsync at commit. 16 MiB of cache: 64 made the
+            // national build 48 MB larger at its peak for no measurable gain.
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -16384")
             }
             let queue = try DatabaseQueue(path: temporary.path, configuration: configuration)
             try queue.write { db in try fill(db, catalog: catalog, diagnostics: diagnostics, cancelled: cancelled) }

@@ -66,7 +66,7 @@ public final class Watch {
             throw Unreadable(error.description)
         }
         catalog = documents.result.catalog
-        decreeIndex = DecreeIndex(catalog.decrees)
+        decreeIndex = DecreeIndex(catalog.decrees, standards: catalog.standards)
         checkerFindings = []
         watchedStamps = stampsOfWatchedFiles()
     }
@@ -136,10 +136,14 @@ public final class Watch {
         }
         let new = result.catalog
         let before = catalog.schemes.filter { changed?.contains($0.source) ?? false }
+        // An SKKNI decree is a decree here too: its units and definitions reach every page
+        // and finding that names them.
         let decreesChanged =
             changed == nil || catalog.decrees.contains { changed!.contains($0.source) }
-            || new.decrees.contains { changed!.contains($0.source) } || siteState == nil
-        let index = decreesChanged ? DecreeIndex(new.decrees) : decreeIndex
+            || new.decrees.contains { changed!.contains($0.source) }
+            || catalog.standards.contains { changed!.contains($0.source) }
+            || new.standards.contains { changed!.contains($0.source) } || siteState == nil
+        let index = decreesChanged ? DecreeIndex(new.decrees, standards: new.standards) : decreeIndex
         let found =
             decreesChanged
             ? Checker.run(catalog: new)

@@ -52,30 +52,40 @@ public enum SiteGenerator {
         let factory = PageFactory(input: input)
         let plans = factory.plan()
         // The search files are a function of the search entries alone: when every previous
-        // search file was recorded with these entries' fingerprint, they are kept unread.
-        // Worked out on a thread of its own while the pages render.
+        // search file was recorded with these entries' fingerprint, they are kept unread; else
+        // they are written by a thread of their own while the pages render, each file as it
+        // is made.
         let searchBefore = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
-        let search = BackgroundValue { () -> (print: String, entries: [SearchIndex.Entry]?) in
+        let searchBeforeThere = searchBefore.keys.allSatisfy(has)
+        let search = BackgroundValue { () -> [(path: String, entry: PageManifest.Entry)]? in
             let entries = factory.searchEntries()
             let print = SearchIndex.fingerprint(of: entries)
-            let unchanged = !searchBefore.isEmpty && searchBefore.values.allSatisfy { $0.fingerprint == print }
-            return (print, unchanged ? nil : entries)
+            if !searchBefore.isEmpty, searchBeforeThere, searchBefore.values.allSatisfy({ $0.fingerprint == print }) {
+                return nil
+            }
+            return try SearchIndex.write(entries, to: writer).map {
+                ($0.path, PageManifest.Entry(fingerprint: print, size: $0.size))
+            }
         }
         stopwatch.lap("deklarasi")
-        let pages = try render(
-            plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
-            previous: previous, reuse: reuse, to: writer)
+        let pages: (manifest: [(path: String, entry: PageManifest.Entry)], rendered: Int)
+        do {
+            pages = try render(
+                plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
+                previous: previous, reuse: reuse, to: writer)
+        } catch {
+            // Not under the search files' feet: the caller removes what was written.
+            _ = try? search.get()
+            throw error
+        }
         var manifest = pages.manifest
         stopwatch.lap("render")
-        let (searchPrint, searchEntries) = try search.get()
-        let searchKept = searchEntries == nil && searchBefore.keys.allSatisfy(has)
-        if searchKept {
-            for (path, entry) in searchBefore where reuse(path, entry.size) { manifest.append((path, entry)) }
+        let searchFiles = try search.get()
+        let searchKept = searchFiles == nil
+        if let searchFiles {
+            manifest += searchFiles
         } else {
-            // Written after the pages, not beside them: the buckets are large at national scale.
-            for (path, size) in try SearchIndex.write(searchEntries ?? factory.searchEntries(), to: writer) {
-                manifest.append((path, PageManifest.Entry(fingerprint: searchPrint, size: size)))
-            }
+            for (path, entry) in searchBefore where reuse(path, entry.size) { manifest.append((path, entry)) }
         }
         let paths = manifest.map(\.path).sorted()
         let manifestEntries = Dictionary(manifest, uniquingKeysWith: { a, _ in a })

@@ -60,6 +60,8 @@ enum UnitIndex {
         }
         // SKKNI decrees first: the documents that define units give their titles first.
         for standard in catalog.standards {
+            // One label string for all its definitions (the national catalogue has 100,000).
+            let label = standard.label
             for row in standard.listedUnits where wanted(row.code) {
                 addTitle(index(row.code), row.title, SourceLocation(file: standard.source, line: row.line))
             }
@@ -68,7 +70,7 @@ enum UnitIndex {
                 addTitle(i, d.title, SourceLocation(file: standard.source, line: d.line))
                 versions[i].definitions.append(
                     Definition(
-                        decreeID: standard.id, decreeLabel: standard.label, source: standard.source, definition: d))
+                        decreeID: standard.id, decreeLabel: label, source: standard.source, definition: d))
             }
         }
         for (decree, q) in catalog.qualifications {

@@ -23,7 +23,7 @@ import Testing
 
     static func expectIncrementalEqualsFull(_ catalog: Catalog, schemes indices: [Int]) {
         let before = Checker.run(catalog: catalog)
-        let index = DecreeIndex(catalog.decrees)
+        let index = DecreeIndex(catalog.decrees, standards: catalog.standards)
         var compared = 0
         for edit in SchemeEdit.allCases {
             for i in indices {

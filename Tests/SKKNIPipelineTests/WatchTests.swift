@@ -58,6 +58,45 @@ import Testing
         }
     }
 
+    /// An SKKNI annex is a decree to the watch: editing its Daftar rebuilds in full, so the
+    /// disagreement it makes is found and the decree's page shows the new title.
+    @Test func anSKKNIAnnexEditIsRebuiltInFull() throws {
+        let fm = FileManager.default
+        let project = fm.temporaryDirectory.appendingPathComponent("skkni-watch-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: project) }
+        let sources = project.appendingPathComponent("catalog/sources")
+        try fm.createDirectory(at: sources.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/seeds"), to: sources)
+        let annex = sources.appendingPathComponent("skkni-kepmen-299-2020-data-science.txt")
+        try fm.copyItem(
+            at: Self.root.appendingPathComponent("Tests/Fixtures/real/skkni/skkni-kepmen-299-2020-data-science.txt"),
+            to: annex)
+        let output = project.appendingPathComponent("_site")
+        let said = Said()
+        let watch = try Watch(
+            paths: ProjectPaths(catalog: project.appendingPathComponent("catalog").path), output: output.path,
+            site: Self.root.appendingPathComponent("site").path, useCache: false,
+            console: Console(say: said.add, warn: said.add))
+        try watch.start()
+        #expect(!said.all.contains { $0.contains("J.62DMI00.001.1") && $0.contains("SKK501") })
+        let text = try String(contentsOf: annex, encoding: .utf8)
+        let from = "1.   J.62DMI00.001.1    Menentukan Objektif Bisnis\n"
+        #expect(text.contains(from))
+        try text.replacingOccurrences(of: from, with: "1.   J.62DMI00.001.1    Menentukan Objektif Usaha\n")
+            .write(to: annex, atomically: true, encoding: .utf8)
+        #expect(watch.poll())
+        try watch.finish()
+        #expect(said.all.contains { $0.hasPrefix("dibangun (penuh): ") && !$0.contains("halaman dirender dalam 0") })
+        #expect(!said.all.contains { $0.hasPrefix("dibangun (inkremental)") }, "\(said.all)")
+        #expect(
+            said.all.contains {
+                $0.contains("skkni-kepmen-299-2020-data-science.txt:288:") && $0.contains("[SKK501]")
+            }, "\(said.all.filter { $0.contains("SKK501") })")
+        let page = try String(
+            contentsOf: output.appendingPathComponent("kepmen/kepmen-299-2020.html"), encoding: .utf8)
+        #expect(page.contains("Menentukan Objektif Usaha"))
+    }
+
     /// The layout links every download the output declares, and nothing else under `unduh/`.
     @Test func theLayoutLinksEveryDeclaredDownload() throws {
         let layout = try String(

@@ -83,6 +83,20 @@ import Testing
             #expect(found == expected.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "\(word)")
         }
         #expect(paths.contains("unit/J.62DMI00.001.html"))
+        // The word lists' byte path splits every text of the two annexes as the general one does.
+        for standard in catalog.standards {
+            for d in standard.definitions {
+                let texts =
+                    [d.title, d.description ?? "", "Ünïcode (tidak) ASCII-1.1, x/y"]
+                    + d.elements.flatMap { [$0.title] + $0.criteria.map(\.text) }
+                for text in texts {
+                    var words: [String] = []
+                    SearchText.forEachWord(of: text) { words.append($0) }
+                    #expect(
+                        words == SearchIndex.normalizeGeneral(text).split(separator: " ").map(String.init), "\(text)")
+                }
+            }
+        }
     }
 
     @Test func pagesOfStandardsAndDefinitions() throws {

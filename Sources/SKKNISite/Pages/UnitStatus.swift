@@ -34,12 +34,13 @@ struct UnitStatusIndex: Sendable {
         for d in catalog.decrees where d.number.map({ revoked.contains("\($0)/\(d.year)") }) == true {
             for q in d.qualifications { revokedQualifications.insert(SitePaths.qualification(q.id)) }
         }
-        for identity in units.keys.sorted() {
+        let identities = units.keys.sorted()
+        for identity in identities {
             for version in units[identity]!.versions where Self.decreed(version) {
                 for title in version.titles { decreedByTitle[title.key, default: []].append(version.code) }
             }
         }
-        for identity in units.keys.sorted() {
+        for identity in identities {
             let entry = units[identity]!
             guard !entry.versions.contains(where: Self.decreed) else { continue }
             var found: [UnitCode] = []

@@ -30,22 +30,30 @@ enum SearchText {
         let defined = sorted.filter { !$0.text.isEmpty }
         guard !defined.isEmpty else { return ([], []) }
         // Each word's units, in ascending order: units are visited in order, and a unit is
-        // appended to a word once (its last number is checked).
-        var postings: [String: [Int32]] = [:]
-        for (number, unit) in defined.enumerated() {
-            let id = Int32(number)
-            func add(_ word: Substring) {
-                let key = String(word)
-                if postings[key]?.last != id { postings[key, default: []].append(id) }
+        // appended to a word once (its last number is checked). Each core takes a run of
+        // units; the runs' lists are joined in order.
+        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, defined.count / 256))
+        let runs = (0..<cores).map { defined.count * $0 / cores..<defined.count * ($0 + 1) / cores }
+        let parts = ConcurrentMap.map(runs) { run -> [String: [Int32]] in
+            var postings: [String: [Int32]] = [:]
+            for number in run {
+                let unit = defined[number]
+                let id = Int32(number)
+                for text in [unit.label, unit.title] + unit.text {
+                    forEachWord(of: text) { word in
+                        if postings[word]?.last != id { postings[word, default: []].append(id) }
+                    }
+                }
             }
-            for text in [unit.label, unit.title] + unit.text {
-                for word in words(of: text) { add(word) }
-            }
+            return postings
         }
-        var grouping: [String: [String]] = [:]
-        for word in postings.keys { grouping[SearchIndex.bucket(of: word[...]), default: []].append(word) }
+        // Each part's lists are written one after the other (their numbers ascend part by
+        // part), never joined into one table: that would be a second copy of them all.
+        var grouping: [String: Set<String>] = [:]
+        for part in parts {
+            for word in part.keys { grouping[SearchIndex.bucket(of: word[...]), default: []].insert(word) }
+        }
         let byBucket = grouping
-        let wordUnits = postings
         let names = byBucket.keys.sorted()
         let bucketFiles = ConcurrentMap.map(names) { name -> Result<(path: String, size: Int), Error> in
             Result {
@@ -56,7 +64,8 @@ enum SearchText {
                     if n > 0 { bytes.append(UInt8(ascii: ",")) }
                     JSONString.append(word, to: &bytes, escapingLessThan: true)
                     bytes += [UInt8(ascii: ":"), UInt8(ascii: "\"")]
-                    appendDifferences(wordUnits[word]!, to: &bytes)
+                    var previous: Int32 = 0
+                    for part in parts { appendDifferences(part[word] ?? [], after: &previous, to: &bytes) }
                     bytes.append(UInt8(ascii: "\""))
                 }
                 bytes += Array("});\n".utf8)
@@ -85,16 +94,38 @@ enum SearchText {
         return (files, names)
     }
 
-    /// A text's words as the search page splits a query (see `SearchIndex.normalize`).
-    static func words(of text: String) -> [Substring] {
-        SearchIndex.normalize(text).split(separator: " ")
+    /// Calls `body` with each word of `text` as the search page splits a query (what
+    /// `SearchIndex.normalize` leaves, split at spaces), found on bytes for plain ASCII text.
+    static func forEachWord(of text: String, _ body: (String) -> Void) {
+        guard let plain = TitleText.plainASCII(text) else {
+            for word in SearchIndex.normalizeGeneral(text).split(separator: " ") { body(String(word)) }
+            return
+        }
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        func emit() {
+            guard !word.isEmpty else { return }
+            body(String(decoding: word, as: UTF8.self))
+            word.removeAll(keepingCapacity: true)
+        }
+        // The byte rules of `SearchIndex.normalize`: letters lowered, digits kept, a space,
+        // `/`, `-`, `(`, `)` or `,` ends a word, anything else vanishes (`1.1` is `11`).
+        for byte in plain {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: word.append(byte)
+            case 0x41...0x5A: word.append(byte + 0x20)
+            case 0x20, 0x2F, 0x2D, 0x28, 0x29, 0x2C: emit()
+            default: break
+            }
+        }
+        emit()
     }
 
-    /// `ids` (ascending) as base-36 differences from the previous one, comma-separated.
-    static func appendDifferences(_ ids: [Int32], to bytes: inout [UInt8]) {
-        var previous: Int32 = 0
-        for (n, id) in ids.enumerated() {
-            if n > 0 { bytes.append(UInt8(ascii: ",")) }
+    /// `ids` (ascending, above `previous`) as base-36 differences from the number before each,
+    /// comma-separated after any already written.
+    static func appendDifferences(_ ids: [Int32], after previous: inout Int32, to bytes: inout [UInt8]) {
+        for id in ids {
+            if bytes.last != UInt8(ascii: "\"") { bytes.append(UInt8(ascii: ",")) }
             bytes += Array(String(id - previous, radix: 36).utf8)
             previous = id
         }
