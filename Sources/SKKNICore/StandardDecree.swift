@@ -242,3 +242,28 @@ extension UnitDefinition.Item: DescribedModel {
         visitor.field("text", \.text)
     }
 }
+
+extension StandardDecree {
+    /// Makes equal element titles, criteria and items of this decree one string each: an
+    /// annex repeats its assessment guidance and limits word for word in every unit, and a
+    /// decree read back from the import cache would otherwise hold a copy per unit (the
+    /// parser shares them as it reads, see `TextPool`).
+    public mutating func shareRepeatedTexts() {
+        var seen = Set<String>()
+        func shared(_ text: String) -> String { seen.insert(text).memberAfterInsert }
+        for d in definitions.indices {
+            for e in definitions[d].elements.indices {
+                definitions[d].elements[e].title = shared(definitions[d].elements[e].title)
+                for c in definitions[d].elements[e].criteria.indices {
+                    definitions[d].elements[e].criteria[c].text = shared(definitions[d].elements[e].criteria[c].text)
+                }
+            }
+            for i in definitions[d].limits.indices {
+                definitions[d].limits[i].text = shared(definitions[d].limits[i].text)
+            }
+            for i in definitions[d].assessment.indices {
+                definitions[d].assessment[i].text = shared(definitions[d].assessment[i].text)
+            }
+        }
+    }
+}

@@ -122,7 +122,10 @@ public struct ImportCache: Sendable {
                 switch try reader.int() {
                 case 0: document = .decree(try reader.decree())
                 case 1: document = .scheme(try reader.scheme())
-                case 2: document = .standard(try reader.standardDecree())
+                case 2:
+                    var standard = try reader.standardDecree()
+                    standard.shareRepeatedTexts()
+                    document = .standard(standard)
                 default: return nil
                 }
                 let diagnostics = try reader.array { r throws(SnapshotError) in try r.diagnostic() }

@@ -39,11 +39,17 @@ enum SearchText {
             for number in run {
                 let unit = defined[number]
                 let id = Int32(number)
-                for text in [unit.label, unit.title] + unit.text {
-                    forEachWord(of: text) { word in
-                        if postings[word]?.last != id { postings[word, default: []].append(id) }
+                func add(_ word: String) {
+                    // One lookup per word: most words are seen before.
+                    if let index = postings.index(forKey: word) {
+                        if postings.values[index].last != id { postings.values[index].append(id) }
+                    } else {
+                        postings[word] = [id]
                     }
                 }
+                forEachWord(of: unit.label, add)
+                forEachWord(of: unit.title, add)
+                for text in unit.text { forEachWord(of: text, add) }
             }
             return postings
         }
