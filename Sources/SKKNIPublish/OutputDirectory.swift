@@ -546,6 +546,15 @@ public final class StagingDirectory: @unchecked Sendable {
             count(path, bytes: data.count, kept: true)
             return
         }
+        let (descriptor, full) = try create(path)
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { try RawFile.write($0, to: descriptor, path: full) }
+        count(path, bytes: data.count, kept: false)
+    }
+
+    /// Creates the staged file at a relative path, and its folder if need be; returns it open
+    /// for writing, with its full path.
+    private func create(_ path: String) throws -> (descriptor: Int32, full: String) {
         let full = root + "/" + path
         try makeFolder(folder(of: path))
         // One creation at a time: creating files in one directory from two threads only makes
@@ -555,9 +564,7 @@ public final class StagingDirectory: @unchecked Sendable {
         let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         creation.unlock()
         guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, full) }
-        defer { close(descriptor) }
-        try data.withUnsafeBytes { try RawFile.write($0, to: descriptor, path: full) }
-        count(path, bytes: data.count, kept: false)
+        return (descriptor, full)
     }
 
     /// Writes a file from pieces (see `OutputWriter`), comparing them on the way with the
@@ -565,12 +572,7 @@ public final class StagingDirectory: @unchecked Sendable {
     /// output's file kept, as `write(_:_:)` does for a whole file.
     public func write(_ path: String, streaming fill: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
         guard OutputDirectory.isSafe(path) else { throw OutputError("jalur keluaran tidak aman: \(path)") }
-        let full = root + "/" + path
-        try makeFolder(folder(of: path))
-        creation.lock()
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        creation.unlock()
-        guard descriptor >= 0 else { throw StagingDirectory.posixError(errno, full) }
+        let (descriptor, full) = try create(path)
         defer { close(descriptor) }
         var previous = previousRoot.map { open($0 + "/" + path, O_RDONLY | O_CLOEXEC) } ?? -1
         defer { if previous >= 0 { close(previous) } }

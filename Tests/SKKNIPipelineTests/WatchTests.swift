@@ -17,19 +17,32 @@ import Testing
         var all: [String] { lock.withLock { lines } }
     }
 
-    @Test func aSchemeEditIsRebuiltIncrementally() throws {
+    /// A project in a temporary folder whose catalogue holds the seeds.
+    static func project() throws -> URL {
         let fm = FileManager.default
         let project = fm.temporaryDirectory.appendingPathComponent("skkni-watch-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: project) }
         let sources = project.appendingPathComponent("catalog/sources")
         try fm.createDirectory(at: sources.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try fm.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/seeds"), to: sources)
+        try fm.copyItem(at: root.appendingPathComponent("Tests/Fixtures/seeds"), to: sources)
+        return project
+    }
+
+    /// A watch of `project` building into `_site`, saying everything to `said`.
+    static func watch(_ project: URL, _ said: Said) throws -> Watch {
+        try Watch(
+            paths: ProjectPaths(catalog: project.appendingPathComponent("catalog").path),
+            output: project.appendingPathComponent("_site").path, site: root.appendingPathComponent("site").path,
+            useCache: false, console: Console(say: said.add, warn: said.add))
+    }
+
+    @Test func aSchemeEditIsRebuiltIncrementally() throws {
+        let fm = FileManager.default
+        let project = try Self.project()
+        defer { try? fm.removeItem(at: project) }
+        let sources = project.appendingPathComponent("catalog/sources")
         let output = project.appendingPathComponent("_site")
         let said = Said()
-        let watch = try Watch(
-            paths: ProjectPaths(catalog: project.appendingPathComponent("catalog").path), output: output.path,
-            site: Self.root.appendingPathComponent("site").path, useCache: false,
-            console: Console(say: said.add, warn: said.add))
+        let watch = try Self.watch(project, said)
         try watch.start()
         #expect(said.all.contains { $0.hasPrefix("dibangun (penuh): ") }, "\(said.all)")
         #expect(!watch.poll(), "nothing changed")
@@ -62,21 +75,16 @@ import Testing
     /// disagreement it makes is found and the decree's page shows the new title.
     @Test func anSKKNIAnnexEditIsRebuiltInFull() throws {
         let fm = FileManager.default
-        let project = fm.temporaryDirectory.appendingPathComponent("skkni-watch-\(UUID().uuidString)")
+        let project = try Self.project()
         defer { try? fm.removeItem(at: project) }
         let sources = project.appendingPathComponent("catalog/sources")
-        try fm.createDirectory(at: sources.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try fm.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/seeds"), to: sources)
         let annex = sources.appendingPathComponent("skkni-kepmen-299-2020-data-science.txt")
         try fm.copyItem(
             at: Self.root.appendingPathComponent("Tests/Fixtures/real/skkni/skkni-kepmen-299-2020-data-science.txt"),
             to: annex)
         let output = project.appendingPathComponent("_site")
         let said = Said()
-        let watch = try Watch(
-            paths: ProjectPaths(catalog: project.appendingPathComponent("catalog").path), output: output.path,
-            site: Self.root.appendingPathComponent("site").path, useCache: false,
-            console: Console(say: said.add, warn: said.add))
+        let watch = try Self.watch(project, said)
         try watch.start()
         #expect(!said.all.contains { $0.contains("J.62DMI00.001.1") && $0.contains("SKK501") })
         let text = try String(contentsOf: annex, encoding: .utf8)
