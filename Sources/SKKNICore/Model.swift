@@ -127,7 +127,7 @@ public struct QualificationUnit: Hashable, Sendable, Codable {
         self.number = number
         self.code = code
         self.title = title
-        self.cleanTitle = TitleText.clean(title)
+        self.cleanTitle = TitleText.cleanSharing(title)
         self.role = role
         self.prerequisites = prerequisites
         self.line = line
@@ -255,7 +255,7 @@ public struct SchemeUnit: Hashable, Sendable, Codable {
         self.number = number
         self.code = code
         self.title = title
-        self.cleanTitle = TitleText.clean(title)
+        self.cleanTitle = TitleText.cleanSharing(title)
         self.line = line
         self.continuationLines = continuationLines
     }

@@ -10,6 +10,13 @@ public enum TitleText {
         return cleanGeneral(text)
     }
 
+    /// `clean(text)`, sharing the storage of `text` when cleaning changes nothing (nearly every
+    /// title: a national catalogue's unit rows would otherwise hold each title twice).
+    public static func cleanSharing(_ text: String) -> String {
+        let cleaned = clean(text)
+        return cleaned == text ? text : cleaned
+    }
+
     /// `clean` for any text; `clean` takes a byte path for plain ASCII.
     static func cleanGeneral(_ text: String) -> String {
         var s = stripMarkup(text)
