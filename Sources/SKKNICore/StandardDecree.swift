@@ -246,8 +246,8 @@ extension UnitDefinition.Item: DescribedModel {
 extension StandardDecree {
     /// Makes equal element titles, criteria and items of this decree one string each: an
     /// annex repeats its assessment guidance and limits word for word in every unit, and a
-    /// decree read back from the import cache would otherwise hold a copy per unit (the
-    /// parser shares them as it reads, see `TextPool`).
+    /// decree would otherwise hold a copy per unit (the parser and the import cache both
+    /// call this).
     public mutating func shareRepeatedTexts() {
         var seen = Set<String>()
         func shared(_ text: String) -> String { seen.insert(text).memberAfterInsert }

@@ -228,25 +228,32 @@ enum SearchIndex {
             // The same on bytes for plain ASCII (nearly every code and title).
             var out: [UInt8] = []
             out.reserveCapacity(plain.count)
-            var lastSpace = true
-            for byte in plain {
-                switch byte {
-                case 0x30...0x39, 0x61...0x7A:
-                    out.append(byte)
-                    lastSpace = false
-                case 0x41...0x5A:
-                    out.append(byte + 0x20)
-                    lastSpace = false
-                case 0x20, 0x2F, 0x2D, 0x28, 0x29, 0x2C:
-                    if !lastSpace { out.append(0x20) }
-                    lastSpace = true
-                default: break
-                }
+            forEachASCIIWord(plain) { word in
+                if !out.isEmpty { out.append(0x20) }
+                out += word
             }
-            if out.last == 0x20 { out.removeLast() }
             return String(decoding: out, as: UTF8.self)
         }
         return normalizeGeneral(text)
+    }
+
+    /// The words `normalize` leaves of plain ASCII bytes (`TitleText.plainASCII`): letters
+    /// lowered, digits kept, a space, `/`, `-`, `(`, `)` or `,` ends a word, anything else
+    /// vanishes (`N.78SPS02.07` is `n78sps0207`).
+    static func forEachASCIIWord(_ plain: [UInt8], _ body: ([UInt8]) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        for byte in plain {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: word.append(byte)
+            case 0x41...0x5A: word.append(byte + 0x20)
+            case 0x20, 0x2F, 0x2D, 0x28, 0x29, 0x2C:
+                if !word.isEmpty { body(word) }
+                word.removeAll(keepingCapacity: true)
+            default: break
+            }
+        }
+        if !word.isEmpty { body(word) }
     }
 
     static func normalizeGeneral(_ text: String) -> String {

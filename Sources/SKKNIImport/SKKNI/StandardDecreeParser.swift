@@ -15,8 +15,6 @@ struct StandardDecreeParser {
     /// The id of a document without its heading: `skkni-<file name>`.
     let fallbackID: String
     private(set) var diagnostics: [Diagnostic] = []
-    /// The element titles, criteria and items of this document, each distinct text held once.
-    private let texts = TextPool()
 
     init(document: DocumentText, fallbackID: String) {
         self.document = document
@@ -130,6 +128,7 @@ struct StandardDecreeParser {
                 decree.definitions.append(definition)
             }
         }
+        decree.shareRepeatedTexts()
         return decree
     }
 
@@ -482,9 +481,9 @@ struct StandardDecreeParser {
         }
         return elements.map { e in
             UnitDefinition.Element(
-                number: e.number, title: texts.shared(LayoutText.join(e.pieces)), line: e.line,
+                number: e.number, title: LayoutText.join(e.pieces), line: e.line,
                 criteria: e.criteria.map {
-                    UnitDefinition.Criterion(number: $0.0, text: texts.shared(LayoutText.join($0.1)), line: $0.2)
+                    UnitDefinition.Criterion(number: $0.0, text: LayoutText.join($0.1), line: $0.2)
                 })
         }
     }
@@ -508,7 +507,7 @@ struct StandardDecreeParser {
             }
         }
         return items.map {
-            UnitDefinition.Item(number: $0.number, text: texts.shared(LayoutText.join($0.pieces)), line: $0.line)
+            UnitDefinition.Item(number: $0.number, text: LayoutText.join($0.pieces), line: $0.line)
         }
     }
 
@@ -545,14 +544,4 @@ struct StandardDecreeParser {
         }
         return found
     }
-}
-
-/// One copy of each distinct text: an SKKNI annex repeats its assessment guidance and limits
-/// word for word in every unit (half the items of the real annexes, most of them in the
-/// national catalogue), and each copy would be a string of its own in memory.
-final class TextPool {
-    private var texts: Set<String> = []
-
-    /// `text`, or the equal text this pool was given before.
-    func shared(_ text: String) -> String { texts.insert(text).memberAfterInsert }
 }

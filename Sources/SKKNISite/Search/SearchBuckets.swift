@@ -39,6 +39,17 @@ extension SearchIndex {
         return name
     }
 
+    /// `strings` as a JSON array for a script: `<` escaped too, so no text can close the
+    /// script element.
+    static func appendArray(_ strings: [String], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "["))
+        for (n, string) in strings.enumerated() {
+            if n > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONString.append(string, to: &bytes, escapingLessThan: true)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Writes the search files to `writer`: the bucket scripts, each a JSON array of
     /// `[key, label, title, path, kind]` in path order, the word lists of units' definitions
     /// (see `SearchText`) and `index.js`, which lists both kinds of bucket. Each file is handed
@@ -51,13 +62,8 @@ extension SearchIndex {
             // Each word once, in its first order: the key is what the page matches on.
             var seen = Set<Substring>()
             let key = words.filter { seen.insert($0).inserted }.joined(separator: " ")
-            var json: [UInt8] = [UInt8(ascii: "[")]
-            for (k, field) in [key, entry.label, entry.title, entry.path, entry.kind].enumerated() {
-                if k > 0 { json.append(UInt8(ascii: ",")) }
-                // Inside a script element: `<` escaped too, so no text can close it.
-                JSONString.append(field, to: &json, escapingLessThan: true)
-            }
-            json.append(UInt8(ascii: "]"))
+            var json: [UInt8] = []
+            appendArray([key, entry.label, entry.title, entry.path, entry.kind], to: &json)
             return (json, Set(words.map(bucket)))
         }
         var filling: [String: [Int]] = [:]
@@ -83,15 +89,9 @@ extension SearchIndex {
         let text = try SearchText.write(sorted, to: writer)
         files += text.files
         var list = Array("SKKNI_SEARCH.buckets(".utf8)
-        for (k, group) in [names, text.buckets].enumerated() {
-            if k > 0 { list.append(UInt8(ascii: ",")) }
-            list.append(UInt8(ascii: "["))
-            for (n, name) in group.enumerated() {
-                if n > 0 { list.append(UInt8(ascii: ",")) }
-                JSONString.append(name, to: &list, escapingLessThan: true)
-            }
-            list.append(UInt8(ascii: "]"))
-        }
+        appendArray(names, to: &list)
+        list.append(UInt8(ascii: ","))
+        appendArray(text.buckets, to: &list)
         list += Array(");\n".utf8)
         try writer.write("\(folder)index.js", Data(list))
         files.append(("\(folder)index.js", list.count))

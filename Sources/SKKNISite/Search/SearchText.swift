@@ -70,8 +70,7 @@ enum SearchText {
                     if n > 0 { bytes.append(UInt8(ascii: ",")) }
                     JSONString.append(word, to: &bytes, escapingLessThan: true)
                     bytes += [UInt8(ascii: ":"), UInt8(ascii: "\"")]
-                    var previous: Int32 = 0
-                    for part in parts { appendDifferences(part[word] ?? [], after: &previous, to: &bytes) }
+                    appendDifferences(parts.lazy.flatMap { $0[word] ?? [] }, to: &bytes)
                     bytes.append(UInt8(ascii: "\""))
                 }
                 bytes += Array("});\n".utf8)
@@ -85,12 +84,7 @@ enum SearchText {
             var bytes = Array("SKKNI_SEARCH.units(\(start / chunk), [".utf8)
             for (n, unit) in defined[start..<min(start + chunk, defined.count)].enumerated() {
                 if n > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(UInt8(ascii: "["))
-                for (k, field) in [unit.label, unit.title, unit.path, unit.kind].enumerated() {
-                    if k > 0 { bytes.append(UInt8(ascii: ",")) }
-                    JSONString.append(field, to: &bytes, escapingLessThan: true)
-                }
-                bytes.append(UInt8(ascii: "]"))
+                SearchIndex.appendArray([unit.label, unit.title, unit.path, unit.kind], to: &bytes)
             }
             bytes += Array("]);\n".utf8)
             let path = "\(unitFolder)\(start / chunk).js"
@@ -107,31 +101,14 @@ enum SearchText {
             for word in SearchIndex.normalizeGeneral(text).split(separator: " ") { body(String(word)) }
             return
         }
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        func emit() {
-            guard !word.isEmpty else { return }
-            body(String(decoding: word, as: UTF8.self))
-            word.removeAll(keepingCapacity: true)
-        }
-        // The byte rules of `SearchIndex.normalize`: letters lowered, digits kept, a space,
-        // `/`, `-`, `(`, `)` or `,` ends a word, anything else vanishes (`1.1` is `11`).
-        for byte in plain {
-            switch byte {
-            case 0x30...0x39, 0x61...0x7A: word.append(byte)
-            case 0x41...0x5A: word.append(byte + 0x20)
-            case 0x20, 0x2F, 0x2D, 0x28, 0x29, 0x2C: emit()
-            default: break
-            }
-        }
-        emit()
+        SearchIndex.forEachASCIIWord(plain) { body(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// `ids` (ascending, above `previous`) as base-36 differences from the number before each,
-    /// comma-separated after any already written.
-    static func appendDifferences(_ ids: [Int32], after previous: inout Int32, to bytes: inout [UInt8]) {
-        for id in ids {
-            if bytes.last != UInt8(ascii: "\"") { bytes.append(UInt8(ascii: ",")) }
+    /// `ids` (ascending) as base-36 differences from the number before each, comma-separated.
+    static func appendDifferences(_ ids: some Sequence<Int32>, to bytes: inout [UInt8]) {
+        var previous: Int32 = 0
+        for (n, id) in ids.enumerated() {
+            if n > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes += Array(String(id - previous, radix: 36).utf8)
             previous = id
         }
