@@ -7,6 +7,7 @@ public struct DocumentText: Sendable {
     public let lines: [String]
     /// `LineText.plain` of each line, worked out once: classifying and parsing look at every
     /// line's plain form several times.
+    /// Empty when the text was read only to be shown (`readingPlainLines: false`).
     public let plainLines: [String]
     public let encoding: String
     /// Where each line is in a document without lines of its own (a .docx: `tabel 1 baris 4`,
@@ -19,11 +20,11 @@ public struct DocumentText: Sendable {
     /// scheme may name itself only there (`SKEMA SERTIFIKASI JUNIOR WEB DEVELOPER  3`).
     public var furniture: [String] = []
 
-    public init(path: String, text: String, encoding: String = "UTF-8") {
+    public init(path: String, text: String, encoding: String = "UTF-8", readingPlainLines: Bool = true) {
         self.path = path
         self.encoding = encoding
         self.lines = DocumentText.splitLines(text)
-        self.plainLines = lines.map(LineText.plain)
+        self.plainLines = readingPlainLines ? lines.map(LineText.plain) : []
         self.places = nil
     }
 
@@ -40,7 +41,10 @@ public struct DocumentText: Sendable {
     /// and PDF tools on Windows export. Anything else is rejected at the line of the first bad
     /// byte rather than decoded into mojibake: NUL bytes (binary, or UTF-16 without BOM), UTF-8
     /// that breaks off midway, bytes Windows-1252 leaves undefined, unpaired UTF-16 surrogates.
-    public init(path: String, data: Data) throws(ImportError) {
+    ///
+    /// `readingPlainLines: false` leaves `plainLines` empty, for a text read only to show its
+    /// lines (a source page, the lines under findings: a third of the reading's cost).
+    public init(path: String, data: Data, readingPlainLines: Bool = true) throws(ImportError) {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(bytes.dropFirst(3))
@@ -49,11 +53,15 @@ public struct DocumentText: Sendable {
                     file: path, line: DocumentText.lineNumber(of: bad, in: body),
                     message: "berkas ber-BOM UTF-8 tetapi byte ke-\(bad + 4) bukan UTF-8 yang sah")
             }
-            self.init(path: path, text: String(decoding: body, as: UTF8.self), encoding: "UTF-8")
+            self.init(
+                path: path, text: String(decoding: body, as: UTF8.self), encoding: "UTF-8",
+                readingPlainLines: readingPlainLines)
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
             let text = try DocumentText.decodeUTF16(Array(bytes.dropFirst(2)), littleEndian: little, path: path)
-            self.init(path: path, text: text, encoding: little ? "UTF-16LE" : "UTF-16BE")
+            self.init(
+                path: path, text: text, encoding: little ? "UTF-16LE" : "UTF-16BE", readingPlainLines: readingPlainLines
+            )
         } else if let nul = bytes.firstIndex(of: 0) {
             throw ImportError(
                 file: path, line: DocumentText.lineNumber(of: nul, in: bytes),
@@ -76,9 +84,13 @@ public struct DocumentText: Sendable {
                             "byte 0x%02X bukan UTF-8 dan tidak terdefinisi dalam Windows-1252; simpan ulang sebagai UTF-8",
                         bytes[undefined]))
             }
-            self.init(path: path, text: DocumentText.decodeWindows1252(bytes), encoding: "Windows-1252")
+            self.init(
+                path: path, text: DocumentText.decodeWindows1252(bytes), encoding: "Windows-1252",
+                readingPlainLines: readingPlainLines)
         } else {
-            self.init(path: path, text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8")
+            self.init(
+                path: path, text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8",
+                readingPlainLines: readingPlainLines)
         }
     }
 

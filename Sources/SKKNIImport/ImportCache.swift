@@ -13,11 +13,19 @@ public struct ImportCache: Sendable {
     public let url: URL?
     /// Documents changed less than this many seconds before saving are not kept (see `save`).
     let settleSeconds: Double
+    /// Without a cache, whether every document's text stays with the import: for callers whose
+    /// display paths do not name the files, so that `SourceLines` could not read them again.
+    let keepsTexts: Bool
 
-    public init(url: URL?, settleSeconds: Double = 2) {
+    public init(url: URL?, settleSeconds: Double = 2, keepingTexts: Bool = true) {
         self.url = url
         self.settleSeconds = settleSeconds
+        self.keepsTexts = keepingTexts
     }
+
+    /// No cache, and no texts kept: a project's build reads again, from its root, the few
+    /// documents its findings show (a national catalogue's texts held took 2.1 GB at peak).
+    public static let disabled = ImportCache(url: nil, keepingTexts: false)
 
     /// The cache of a catalogue: `<catalog>/.cache/impor.bin` (ignored by git).
     public static func forCatalog(_ catalog: URL) -> ImportCache {

@@ -116,10 +116,13 @@ public enum Importer {
 
     /// A document's lines: a Word package (by its content, whatever its name) through the
     /// Word reader, anything else as text.
-    public static func readText(_ data: Data, path: String) throws(ImportError) -> DocumentText {
+    public static func readText(_ data: Data, path: String, readingPlainLines: Bool = true) throws(ImportError)
+        -> DocumentText
+    {
         if PDFReader.looksLikePDF(data) { return try PDFReader.read(data, path: path) }
         return isWord(data, path: path)
-            ? try WordDocument.read(data, path: path) : try DocumentText(path: path, data: data)
+            ? try WordDocument.read(data, path: path)
+            : try DocumentText(path: path, data: data, readingPlainLines: readingPlainLines)
     }
 
     /// A Word package, or a Word 97-2003 `.doc` (an OLE2 compound file, whatever its name),
@@ -201,7 +204,7 @@ public enum Importer {
                 return FileImport(
                     outcome: .success((document, diagnostics, text)), stamp: stamp, entry: entry, parsed: false)
             }
-            return importOne(file, stamp: stamp, keepingText: cache.url == nil)
+            return importOne(file, stamp: stamp, keepingText: cache.url == nil && cache.keepsTexts)
         }
         var result = assemble(results.map(\.outcome))
         result.parsed = results.count { $0.parsed }

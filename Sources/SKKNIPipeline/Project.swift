@@ -183,8 +183,9 @@ public final class SourceLines: @unchecked Sendable {
     private func readText(_ file: String) -> DocumentText? {
         let path = file.hasPrefix("/") || root == nil ? file : root! + "/" + file
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return (try? Importer.readText(data, path: file))
-            ?? DocumentText(path: file, text: String(decoding: data, as: UTF8.self))
+        // Only shown, never parsed: without the lines' plain forms.
+        return (try? Importer.readText(data, path: file, readingPlainLines: false))
+            ?? DocumentText(path: file, text: String(decoding: data, as: UTF8.self), readingPlainLines: false)
     }
 }
 
@@ -213,7 +214,7 @@ public struct LoadedCatalog {
         do throws(ImportError) {
             let result = try Importer.importDirectory(
                 paths.sourcesURL, displayPrefix: paths.sourcesDisplay,
-                cache: useCache ? .forCatalog(paths.catalogURL) : ImportCache(url: nil))
+                cache: useCache ? .forCatalog(paths.catalogURL) : .disabled)
             return LoadedCatalog(result: result, importDiagnostics: result.diagnostics)
         } catch {
             throw Unreadable(error.description)

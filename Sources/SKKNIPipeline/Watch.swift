@@ -61,7 +61,7 @@ public final class Watch {
         do throws(ImportError) {
             documents = try WatchedDocuments(
                 directory: paths.sourcesURL, displayPrefix: paths.sourcesDisplay,
-                cache: useCache ? .forCatalog(paths.catalogURL) : ImportCache(url: nil))
+                cache: useCache ? .forCatalog(paths.catalogURL) : .disabled)
         } catch {
             throw Unreadable(error.description)
         }

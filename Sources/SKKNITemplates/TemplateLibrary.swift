@@ -80,7 +80,7 @@ public struct TemplateLibrary: Sendable {
     public func render(_ context: TemplateObject, withTemplate name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var output: [UInt8] = []
-        output.reserveCapacity(8192)
+        output.reserveCapacity(32768)
         var stack: [TemplateValue] = [.object(context)]
         render(template, stack: &stack, scope: Scope(), into: &output)
         return output
@@ -95,7 +95,7 @@ public struct TemplateLibrary: Sendable {
 
     private func render(_ template: Template, stack: inout [TemplateValue], scope: Scope, into output: inout [UInt8]) {
         guard let indentation = scope.indentation, !indentation.isEmpty else {
-            for node in template.nodes { render(node, stack: &stack, scope: scope, into: &output) }
+            for i in template.nodes.indices { render(template.nodes[i], stack: &stack, scope: scope, into: &output) }
             return
         }
         // Inside an indented partial every piece that starts a new line of this template's
@@ -188,10 +188,14 @@ public struct TemplateLibrary: Sendable {
             return descend(stack[stack.count - 1], name.parts[...])
         case .stack:
             guard let first = name.parts.first else { return stack.last }
-            for value in stack.reversed() {
-                if case .object(let fields) = value, let child = fields[first] {
-                    return descend(child, name.parts.dropFirst())
+            // By index, and only an object's field copied out: every value copied up the stack
+            // was a retain and a release, the most frequent work of rendering a page.
+            var i = stack.count - 1
+            while i >= 0 {
+                if case .object(let fields) = stack[i], let child = fields[first] {
+                    return name.parts.count == 1 ? child : descend(child, name.parts.dropFirst())
                 }
+                i -= 1
             }
             return nil
         }

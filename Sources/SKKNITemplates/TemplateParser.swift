@@ -16,7 +16,9 @@ struct TemplateName: Sendable, Equatable {
     }
 }
 
-indirect enum TemplateNode: Sendable {
+/// Not `indirect`: a template's nodes are already held by an array, and boxing every node
+/// cost a retain and a release per node rendered.
+enum TemplateNode: Sendable {
     case text([UInt8])
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, Template)

@@ -48,7 +48,8 @@ public struct TemplateObject: Sendable, Equatable, Sequence, ExpressibleByDictio
 
     public subscript(key: String) -> TemplateValue? {
         get {
-            for field in fields where field.key == key { return field.value }
+            // By index: copying each field out of the array retained its value.
+            for i in fields.indices where fields[i].key == key { return fields[i].value }
             return nil
         }
         set {
