@@ -35,7 +35,7 @@ struct PageFactory {
         qualifications = input.catalog.qualifications
         decreeIDs = Set(input.catalog.decrees.map(\.id) + input.catalog.standards.map(\.id))
         sourceFileSet = Set(Self.sourceFiles(of: input))
-        unitStatus = UnitStatusIndex(units: self.units, catalog: input.catalog)
+        unitStatus = UnitStatusIndex(units: self.units, identities: unitIdentities, catalog: input.catalog)
     }
 
     /// Every page of the site, each kind's in the order of `PageKinds.all`.

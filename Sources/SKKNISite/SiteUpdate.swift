@@ -145,10 +145,11 @@ extension SiteGenerator {
 
     /// Whether two scheme lists show the same on the home page and the scheme index (`schemeList`).
     static func sameSchemeList(_ a: [Scheme], _ b: [Scheme]) -> Bool {
+        // By index: zipping copied 20,000 schemes out of each list for every watched change.
         a.count == b.count
-            && zip(a, b).allSatisfy { x, y in
-                x.id == y.id && x.occupation == y.occupation && x.packagingType == y.packagingType
-                    && x.owner == y.owner && x.units.count == y.units.count
+            && a.indices.allSatisfy { i in
+                a[i].id == b[i].id && a[i].occupation == b[i].occupation && a[i].packagingType == b[i].packagingType
+                    && a[i].owner == b[i].owner && a[i].units.count == b[i].units.count
             }
     }
 

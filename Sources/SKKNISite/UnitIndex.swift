@@ -58,48 +58,69 @@ enum UnitIndex {
                 versions[i].titles.append((key, title, [place]))
             }
         }
+        // Rows are reached by index and their codes asked first: with `only` (a watched change),
+        // copying every definition, qualification and scheme out of the catalogue to ask was
+        // most of the walk.
         // SKKNI decrees first: the documents that define units give their titles first.
         for standard in catalog.standards {
             // One label string for all its definitions (the national catalogue has 100,000).
-            let label = standard.label
-            for row in standard.listedUnits where wanted(row.code) {
+            var label: String?
+            for r in standard.listedUnits.indices where wanted(standard.listedUnits[r].code) {
+                let row = standard.listedUnits[r]
                 addTitle(index(row.code), row.title, SourceLocation(file: standard.source, line: row.line))
             }
-            for d in standard.definitions where wanted(d.code) {
-                let i = index(d.code)
-                addTitle(i, d.title, SourceLocation(file: standard.source, line: d.line))
+            for d in standard.definitions.indices where wanted(standard.definitions[d].code) {
+                let definition = standard.definitions[d]
+                let i = index(definition.code)
+                addTitle(i, definition.title, SourceLocation(file: standard.source, line: definition.line))
+                if label == nil { label = standard.label }
                 versions[i].definitions.append(
                     Definition(
-                        decreeID: standard.id, decreeLabel: label, source: standard.source, definition: d))
+                        decreeID: standard.id, decreeLabel: label!, source: standard.source, definition: definition))
             }
         }
-        for (decree, q) in catalog.qualifications {
-            let use = Use(
-                label: "Kualifikasi \(q.letter) (\(decree.label), jenjang \(q.level) \(q.group))", role: "",
-                href: SitePaths.qualification(q.id))
-            let requiredBy = "di kualifikasi \(q.letter)"
-            for u in q.units {
-                if wanted(u.code) {
-                    let i = index(u.code)
-                    addTitle(i, u.cleanTitle, SourceLocation(file: decree.source, line: u.line))
-                    var roleUse = use
-                    roleUse.role = u.role.rawValue
-                    versions[i].uses.append(roleUse)
-                    for p in u.prerequisites where !versions[i].prerequisites.contains(p) {
-                        versions[i].prerequisites.append(p)
+        for decree in catalog.decrees {
+            for q in decree.qualifications.indices {
+                let units = decree.qualifications[q].units
+                guard
+                    only == nil
+                        || units.contains(where: { wanted($0.code) || $0.prerequisites.contains(where: wanted) })
+                else { continue }
+                let qualification = decree.qualifications[q]
+                let use = Use(
+                    label:
+                        "Kualifikasi \(qualification.letter) (\(decree.label), jenjang \(qualification.level) \(qualification.group))",
+                    role: "", href: SitePaths.qualification(qualification.id))
+                let requiredBy = "di kualifikasi \(qualification.letter)"
+                for u in units {
+                    if wanted(u.code) {
+                        let i = index(u.code)
+                        addTitle(i, u.cleanTitle, SourceLocation(file: decree.source, line: u.line))
+                        var roleUse = use
+                        roleUse.role = u.role.rawValue
+                        versions[i].uses.append(roleUse)
+                        for p in u.prerequisites where !versions[i].prerequisites.contains(p) {
+                            versions[i].prerequisites.append(p)
+                        }
+                    }
+                    for p in u.prerequisites where wanted(p) {
+                        versions[index(p)].requiredBy.append((u.code, requiredBy))
                     }
                 }
-                for p in u.prerequisites where wanted(p) {
-                    versions[index(p)].requiredBy.append((u.code, requiredBy))
-                }
             }
         }
-        for s in catalog.schemes {
-            let use = Use(label: "Skema \(s.occupation)", role: "skema", href: SitePaths.scheme(s.id))
-            for u in s.units where wanted(u.code) {
-                let i = index(u.code)
-                addTitle(i, u.cleanTitle, SourceLocation(file: s.source, line: u.line))
-                versions[i].uses.append(use)
+        for s in catalog.schemes.indices {
+            let units = catalog.schemes[s].units
+            var use: Use?
+            for u in units.indices where wanted(units[u].code) {
+                let row = units[u]
+                if use == nil {
+                    let scheme = catalog.schemes[s]
+                    use = Use(label: "Skema \(scheme.occupation)", role: "skema", href: SitePaths.scheme(scheme.id))
+                }
+                let i = index(row.code)
+                addTitle(i, row.cleanTitle, SourceLocation(file: catalog.schemes[s].source, line: row.line))
+                versions[i].uses.append(use!)
             }
         }
         var entries: [String: Entry] = [:]

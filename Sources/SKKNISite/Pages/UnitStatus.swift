@@ -29,25 +29,31 @@ struct UnitStatusIndex: Sendable {
     /// Qualification ids whose decree a decree in the catalogue revokes.
     private var revokedQualifications: Set<String> = []
 
-    init(units: [String: UnitIndex.Entry], catalog: Catalog) {
+    /// `identities`: `units`' keys, sorted (the page factory has them).
+    init(units: [String: UnitIndex.Entry], identities: [String], catalog: Catalog) {
         let revoked = Set(catalog.decrees.flatMap { $0.revokes.map { "\($0.number)/\($0.year)" } })
         for d in catalog.decrees where d.number.map({ revoked.contains("\($0)/\(d.year)") }) == true {
             for q in d.qualifications { revokedQualifications.insert(SitePaths.qualification(q.id)) }
         }
-        let identities = units.keys.sorted()
+        // Versions and titles by index: copying each out was a third of this index's time,
+        // which a watched change pays again.
+        decreedByTitle.reserveCapacity(identities.count)
         for identity in identities {
-            for version in units[identity]!.versions where Self.decreed(version) {
-                for title in version.titles { decreedByTitle[title.key, default: []].append(version.code) }
+            let versions = units[identity]!.versions
+            for v in versions.indices where Self.decreed(versions[v]) {
+                for t in versions[v].titles.indices {
+                    decreedByTitle[versions[v].titles[t].key, default: []].append(versions[v].code)
+                }
             }
         }
         for identity in identities {
             let entry = units[identity]!
             guard !entry.versions.contains(where: Self.decreed) else { continue }
             var found: [UnitCode] = []
-            for version in entry.versions {
-                for title in version.titles {
-                    for code in decreedByTitle[title.key] ?? [] where code.identity != identity && !found.contains(code)
-                    {
+            for v in entry.versions.indices {
+                for t in entry.versions[v].titles.indices {
+                    for code in decreedByTitle[entry.versions[v].titles[t].key] ?? []
+                    where code.identity != identity && !found.contains(code) {
                         found.append(code)
                     }
                 }
