@@ -57,7 +57,7 @@ extension SearchIndex {
     /// words) are never all in memory. Returns each file's path and size.
     static func write(_ entries: [Entry], to writer: any OutputWriter) throws -> [(path: String, size: Int)] {
         let sorted = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let records = ConcurrentMap.map(sorted) { entry -> (json: [UInt8], buckets: Set<String>) in
+        var records = ConcurrentMap.map(sorted) { entry -> (json: [UInt8], buckets: Set<String>) in
             let words = words(of: entry)
             // Each word once, in its first order: the key is what the page matches on.
             var seen = Set<Substring>()
@@ -66,23 +66,40 @@ extension SearchIndex {
             appendArray([key, entry.label, entry.title, entry.path, entry.kind], to: &json)
             return (json, Set(words.map(bucket)))
         }
+        // The records' bucket sets are let go once the buckets are filled (25 MB at national
+        // scale, held beside the pages otherwise).
         var filling: [String: [Int]] = [:]
+        let jsons = records.map(\.json)
         for (i, record) in records.enumerated() {
             for name in record.buckets { filling[name, default: []].append(i) }
         }
+        records = []
         let names = filling.keys.sorted()
         let buckets = filling
         let written = ConcurrentMap.map(names) { name -> Result<(path: String, size: Int), Error> in
             Result {
-                var bytes = Array("SKKNI_SEARCH.add(\"\(name)\", [".utf8)
-                for (n, i) in buckets[name]!.enumerated() {
-                    if n > 0 { bytes.append(UInt8(ascii: ",")) }
-                    bytes += records[i].json
-                }
-                bytes += Array("]);\n".utf8)
                 let path = "\(folder)\(name).js"
-                try writer.write(path, Data(bytes))
-                return (path, bytes.count)
+                var size = 0
+                // Streamed in pieces of about 1 MB: a common word's bucket lists most units
+                // (15 MB at national scale), and two were built whole at once beside the pages.
+                try writer.write(
+                    path,
+                    streaming: { emit in
+                        var bytes = Array("SKKNI_SEARCH.add(\"\(name)\", [".utf8)
+                        for (n, i) in buckets[name]!.enumerated() {
+                            if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                            bytes += jsons[i]
+                            if bytes.count >= 1 << 20 {
+                                size += bytes.count
+                                try emit(bytes)
+                                bytes.removeAll(keepingCapacity: true)
+                            }
+                        }
+                        bytes += Array("]);\n".utf8)
+                        size += bytes.count
+                        try emit(bytes)
+                    })
+                return (path, size)
             }
         }
         var files = try written.map { try $0.get() }
