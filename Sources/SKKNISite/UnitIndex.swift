@@ -64,7 +64,7 @@ enum UnitIndex {
         // SKKNI decrees first: the documents that define units give their titles first.
         for standard in catalog.standards {
             // One label string for all its definitions (the national catalogue has 100,000).
-            var label: String?
+            let label = standard.label
             for r in standard.listedUnits.indices where wanted(standard.listedUnits[r].code) {
                 let row = standard.listedUnits[r]
                 addTitle(index(row.code), row.title, SourceLocation(file: standard.source, line: row.line))
@@ -73,10 +73,9 @@ enum UnitIndex {
                 let definition = standard.definitions[d]
                 let i = index(definition.code)
                 addTitle(i, definition.title, SourceLocation(file: standard.source, line: definition.line))
-                if label == nil { label = standard.label }
                 versions[i].definitions.append(
                     Definition(
-                        decreeID: standard.id, decreeLabel: label!, source: standard.source, definition: definition))
+                        decreeID: standard.id, decreeLabel: label, source: standard.source, definition: definition))
             }
         }
         for decree in catalog.decrees {
