@@ -16,6 +16,7 @@ public struct SiteError: Error, CustomStringConvertible {
 /// tests hold the two to the same bytes on every seed page and on generated templates.
 public struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
+    private var program = TemplateProgram()
     /// Each registered template's name and text, in file-name order: what its output depends on.
     public private(set) var sources: [(name: String, text: String)] = []
 
@@ -50,6 +51,9 @@ public struct TemplateLibrary: Sendable {
 
     public mutating func register(_ text: String, named name: String) throws(TemplateSyntaxError) {
         templates[name] = try TemplateParser.parse(text)
+        // Partials are resolved to template numbers, so every registration compiles them all
+        // again (a site has about twenty templates).
+        program = TemplateProgram(templates)
         sources.removeAll { $0.name == name }
         sources.append((name, text))
         sources.sort { $0.name + ".mustache" < $1.name + ".mustache" }
@@ -78,11 +82,12 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders `context` with the template `name`; nil when there is no such template.
     public func render(_ context: TemplateObject, withTemplate name: String) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
+        guard let index = program.templateIndex[name] else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(32768)
         var stack: [TemplateValue] = [.object(context)]
-        render(template, stack: &stack, scope: Scope(), into: &output)
+        let range = program.templates[Int(index)]
+        render(range.lowerBound, range.upperBound, stack: &stack, scope: Scope(), into: &output)
         return output
     }
 
@@ -90,21 +95,25 @@ public struct TemplateLibrary: Sendable {
     /// block overrides of the parents it was reached through.
     struct Scope {
         var indentation: [UInt8]?
-        var overrides: [String: Template]?
+        var overrides: [TemplateProgram.Override]?
     }
 
-    private func render(_ template: Template, stack: inout [TemplateValue], scope: Scope, into output: inout [UInt8]) {
+    /// Renders the instructions `start..<end`, one template body.
+    private func render(
+        _ start: Int, _ end: Int, stack: inout [TemplateValue], scope: Scope, into output: inout [UInt8]
+    ) {
+        var i = start
         guard let indentation = scope.indentation, !indentation.isEmpty else {
-            for i in template.nodes.indices { render(template.nodes[i], stack: &stack, scope: scope, into: &output) }
+            while i < end { i = render(at: i, stack: &stack, scope: scope, into: &output) }
             return
         }
         // Inside an indented partial every piece that starts a new line of this template's
         // output is indented (as swift-mustache does: per rendered tag, per template).
         var local: [UInt8] = []
         var piece: [UInt8] = []
-        for node in template.nodes {
+        while i < end {
             piece.removeAll(keepingCapacity: true)
-            render(node, stack: &stack, scope: scope, into: &piece)
+            i = render(at: i, stack: &stack, scope: scope, into: &piece)
             if !piece.isEmpty, Self.endsWithNewline(local) { local += indentation }
             local += piece
         }
@@ -116,10 +125,19 @@ public struct TemplateLibrary: Sendable {
         bytes.last == 0x0A && !(bytes.count >= 2 && bytes[bytes.count - 2] == 0x0D)
     }
 
-    private func render(_ node: TemplateNode, stack: inout [TemplateValue], scope: Scope, into output: inout [UInt8]) {
-        switch node {
-        case .text(let bytes):
-            output += bytes
+    private func appendBytes(_ run: TemplateProgram.Bytes, to output: inout [UInt8]) {
+        program.bytes.withUnsafeBufferPointer { bytes in
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(run.start)..<Int(run.end)]))
+        }
+    }
+
+    /// Renders the instruction at `i` with its body; returns the index of the next one.
+    private func render(
+        at i: Int, stack: inout [TemplateValue], scope: Scope, into output: inout [UInt8]
+    ) -> Int {
+        switch program.instructions[i] {
+        case .text(let run):
+            appendBytes(run, to: &output)
         case .variable(let name, let escaped):
             switch lookup(name, in: stack) {
             case .text(let text)?:
@@ -129,50 +147,75 @@ public struct TemplateLibrary: Sendable {
             // A list or object has no text of its own (a general engine prints a debug dump).
             case .list?, .object?, nil: break
             }
-        case .section(let name, let body):
+        case .section(let name, let end):
+            let body = i + 1
             switch lookup(name, in: stack) {
             case nil: break
             case .list(let items)?:
-                for item in items {
-                    stack.append(item)
-                    render(body, stack: &stack, scope: scope, into: &output)
+                for k in items.indices {
+                    stack.append(items[k])
+                    render(body, Int(end), stack: &stack, scope: scope, into: &output)
                     stack.removeLast()
                 }
             case .flag(let flag)?:
-                if flag { render(body, stack: &stack, scope: scope, into: &output) }
+                if flag { render(body, Int(end), stack: &stack, scope: scope, into: &output) }
             case let value?:
                 // Any other value, "" and 0 included, counts as true and becomes the context.
                 stack.append(value)
-                render(body, stack: &stack, scope: scope, into: &output)
+                render(body, Int(end), stack: &stack, scope: scope, into: &output)
                 stack.removeLast()
             }
-        case .invertedSection(let name, let body):
+            return Int(end)
+        case .invertedSection(let name, let end):
+            let body = i + 1
             switch lookup(name, in: stack) {
-            case nil: render(body, stack: &stack, scope: scope, into: &output)
+            case nil: render(body, Int(end), stack: &stack, scope: scope, into: &output)
             case .list(let items)? where items.isEmpty:
                 stack.append(.list(items))
-                render(body, stack: &stack, scope: scope, into: &output)
+                render(body, Int(end), stack: &stack, scope: scope, into: &output)
                 stack.removeLast()
-            case .flag(false)?: render(body, stack: &stack, scope: scope, into: &output)
+            case .flag(false)?: render(body, Int(end), stack: &stack, scope: scope, into: &output)
             default: break
             }
-        case .partial(let name, let indentation, let overrides):
-            guard let template = templates[name] else { return }
+            return Int(end)
+        case .partial(let template, let indentation, let overrides):
+            guard template >= 0 else { break }
             var inner = scope
-            if let indentation { inner.indentation = (scope.indentation ?? []) + indentation }
-            if let overrides {
-                // The outermost child's override wins, as in Mustache's inheritance.
-                inner.overrides = scope.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+            if let indentation {
+                var indent = scope.indentation ?? []
+                appendBytes(indentation, to: &indent)
+                inner.indentation = indent
             }
-            render(template, stack: &stack, scope: inner, into: &output)
-        case .block(let name, let fallback, let indentation):
+            if overrides >= 0 {
+                let set = program.overrideSets[Int(overrides)]
+                // The outermost child's override wins, as in Mustache's inheritance.
+                inner.overrides =
+                    scope.overrides.map { outer in outer + set.filter { o in !outer.contains { $0.block == o.block } } }
+                    ?? set
+            }
+            let range = program.templates[Int(template)]
+            render(range.lowerBound, range.upperBound, stack: &stack, scope: inner, into: &output)
+        case .block(let block, let end, let indentation):
             var inner = scope
-            if let indentation { inner.indentation = (scope.indentation ?? []) + indentation }
-            render(scope.overrides?[name] ?? fallback, stack: &stack, scope: inner, into: &output)
+            if let indentation {
+                var indent = scope.indentation ?? []
+                appendBytes(indentation, to: &indent)
+                inner.indentation = indent
+            }
+            if let override = scope.overrides?.first(where: { $0.block == block }) {
+                render(Int(override.start), Int(override.end), stack: &stack, scope: inner, into: &output)
+            } else {
+                render(i + 1, Int(end), stack: &stack, scope: inner, into: &output)
+            }
+            return Int(end)
+        case .jump(let to):
+            return Int(to)
         }
+        return i + 1
     }
 
-    private func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
+    private func lookup(_ nameIndex: Int32, in stack: [TemplateValue]) -> TemplateValue? {
+        let name = program.names[Int(nameIndex)]
         func descend(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue? {
             var value = value
             for part in parts {

@@ -5,8 +5,8 @@ struct Template: Sendable {
 
 /// A variable or section name: `.` (the current value), `.a.b` (from the current value only)
 /// or `a.b` (the first value up the context stack that has `a`, then `b` inside it).
-struct TemplateName: Sendable, Equatable {
-    enum Kind: Sendable { case current, anchored, stack }
+struct TemplateName: Sendable, Hashable {
+    enum Kind: Sendable, Hashable { case current, anchored, stack }
     var kind: Kind
     var parts: [String]
 
@@ -16,8 +16,7 @@ struct TemplateName: Sendable, Equatable {
     }
 }
 
-/// Not `indirect`: a template's nodes are already held by an array, and boxing every node
-/// cost a retain and a release per node rendered.
+/// The parsed form, compiled into a `TemplateProgram` for rendering.
 enum TemplateNode: Sendable {
     case text([UInt8])
     case variable(TemplateName, escaped: Bool)
