@@ -6,8 +6,25 @@ public enum TitleText {
     /// The title a reader should see: tags and `*` removed, whitespace collapsed,
     /// hyphenation joined (`Pengorganisasi-an` -> `Pengorganisasian`, `Unit- unit` -> `Unit-unit`).
     public static func clean(_ text: String) -> String {
+        if isClean(text) { return text }
         if let plain = plainASCII(text) { return String(decoding: plain, as: UTF8.self) }
         return cleanGeneral(text)
+    }
+
+    /// ASCII words one space apart, with no markup and no hyphen: what `clean` returns as it
+    /// is (most texts of a decree), seen in one pass without building a copy.
+    static func isClean(_ text: String) -> Bool {
+        var afterSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20:
+                if afterSpace { return false }
+                afterSpace = true
+            case 0x80..., 0x3C, 0x2A, 0x2D, 0x09...0x0D: return false
+            default: afterSpace = false
+            }
+        }
+        return !afterSpace || text.isEmpty
     }
 
     /// `clean(text)`, sharing the storage of `text` when cleaning changes nothing (nearly every

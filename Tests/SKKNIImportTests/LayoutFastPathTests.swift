@@ -38,6 +38,50 @@ import Testing
         }
     }
 
+    /// The code test as it was written on characters, before the byte path.
+    static func codeTokenByCharacters(_ word: Substring) -> Substring? {
+        var w = word
+        while let last = w.last, last == ":" || last == "," || last == ";" || last == ")" { w = w.dropLast() }
+        guard let first = w.first, first.isASCII, first.isUppercase, w.count >= 8 else { return nil }
+        var dots = 0
+        var digits = 0
+        for ch in w {
+            guard ch.isASCII, ch.isLetter || ch.isNumber || ch == "." else { return nil }
+            if ch == "." { dots += 1 }
+            if ch.isNumber { digits += 1 }
+        }
+        guard dots >= 2, digits >= 4, w.last != "." else { return nil }
+        return w
+    }
+
+    @Test func codesOnBytesAsOnCharacters() {
+        var codes = 0
+        let edges = [
+            "J.611000.001.01:", "M74DKV13.015.3),", "J.62DMI00.001.1.", "j.611000.001.01", "J.611000.0é1.01",
+            "J.61100\u{301}0.001.01", "É.611000.001.01", "J.611-000.001.01", "J.6.1", "ABCDEFGH", "J..0000..", ":",
+        ]
+        for line in Self.lines + edges {
+            for word in LayoutLine(line).words {
+                let token = LayoutText.codeToken(word.text)
+                #expect(token == Self.codeTokenByCharacters(word.text), "\(word.text)")
+                if token != nil { codes += 1 }
+            }
+        }
+        #expect(codes > 250)
+    }
+
+    /// Joining words on the line's own run (when they are one space apart) as word by word.
+    @Test func wordsJoinAsOneByOne() {
+        for line in Self.lines + ["a  b c", "a\tb c", "x\u{A0}y z", "  é  ü ", "one"] {
+            let words = LayoutLine(line).words
+            for start in 0..<words.count {
+                #expect(
+                    LayoutLine.joined(words[start...]) == words[start...].map(\.text).joined(separator: " "),
+                    "\(line)")
+            }
+        }
+    }
+
     @Test func itemNumbersAndTheirOrder() {
         #expect(LayoutText.itemNumber("2.1.3.") == [2, 1, 3])
         #expect(LayoutText.itemNumber("01.2") == [1, 2])

@@ -11,29 +11,48 @@ struct LayoutLine {
         var text: Substring
     }
 
-    let words: [Word]
+    /// Where a word stands: plain indices, so a line's words are one allocation with nothing
+    /// to retain (a national catalogue splits millions of lines).
+    struct Span: Equatable {
+        var column: Int
+        var range: Range<String.Index>
+    }
+
+    /// The words of one line, each made (with its text) when asked for.
+    struct Words: RandomAccessCollection, Equatable {
+        let line: String
+        let spans: [Span]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { spans.count }
+        subscript(position: Int) -> Word { Word(column: spans[position].column, text: line[spans[position].range]) }
+
+        static func == (a: Words, b: Words) -> Bool { a.elementsEqual(b) }
+    }
+
+    let words: Words
 
     init(_ line: String) {
         words = line.isASCIIText ? Self.asciiWords(line) : Self.scalarWords(line)
     }
 
     /// The words of any line, columns counted in Unicode scalars.
-    static func scalarWords(_ line: String) -> [Word] {
+    static func scalarWords(_ line: String) -> Words {
         words(of: line, in: line.unicodeScalars) { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
     }
 
     /// The words of an ASCII line, where a byte is a column: the reader splits millions of
     /// lines at national scale, and decoding scalars was most of its time.
-    static func asciiWords(_ line: String) -> [Word] {
+    static func asciiWords(_ line: String) -> Words {
         words(of: line, in: line.utf8) { $0 == 0x20 || $0 == 0x09 }
     }
 
     /// Words separated by `isSpace`, each with the column (position in `view`) it starts at.
     private static func words<View: Collection>(
         of line: String, in view: View, isSpace: (View.Element) -> Bool
-    ) -> [Word] where View.Index == String.Index {
-        var words: [Word] = []
-        words.reserveCapacity(16)
+    ) -> Words where View.Index == String.Index {
+        var spans: [Span] = []
+        spans.reserveCapacity(16)
         var start: String.Index?
         var startColumn = 0
         var column = 0
@@ -41,7 +60,7 @@ struct LayoutLine {
         while index != view.endIndex {
             if isSpace(view[index]) {
                 if let s = start {
-                    words.append(Word(column: startColumn, text: line[s..<index]))
+                    spans.append(Span(column: startColumn, range: s..<index))
                     start = nil
                 }
             } else if start == nil {
@@ -51,17 +70,17 @@ struct LayoutLine {
             column += 1
             view.formIndex(after: &index)
         }
-        if let s = start { words.append(Word(column: startColumn, text: line[s..<line.endIndex])) }
-        return words
+        if let s = start { spans.append(Span(column: startColumn, range: s..<line.endIndex)) }
+        return Words(line: line, spans: spans)
     }
 
     var isEmpty: Bool { words.isEmpty }
-    var firstColumn: Int { words.first?.column ?? 0 }
+    var firstColumn: Int { words.spans.first?.column ?? 0 }
 
     /// The line's text from its first word to its last (what `LineText.trimmed` gives).
     var trimmedText: Substring {
-        guard let first = words.first, let last = words.last else { return "" }
-        return first.text.base[first.text.startIndex..<last.text.endIndex]
+        guard let first = words.spans.first, let last = words.spans.last else { return "" }
+        return words.line[first.range.lowerBound..<last.range.upperBound]
     }
 
     /// The words from `index` on, joined by single spaces.
@@ -72,12 +91,29 @@ struct LayoutLine {
     }
 
     /// Words joined by single spaces, into one string grown once.
-    static func joined(_ words: ArraySlice<Word>) -> String {
+    static func joined(_ words: Slice<Words>) -> String {
+        let (lower, upper) = (words.startIndex, words.endIndex)
+        guard lower < upper else { return "" }
+        let line = words.base.line
+        let spans = words.base.spans
+        let utf8 = line.utf8
+        // Words already one space apart (most of a table's text): the run of the line as it is.
+        var singleSpaced = true
+        for k in lower..<(upper - 1) {
+            let gap = spans[k].range.upperBound
+            guard utf8[gap] == 0x20, utf8.index(after: gap) == spans[k + 1].range.lowerBound else {
+                singleSpaced = false
+                break
+            }
+        }
+        let from = spans[lower].range.lowerBound
+        let to = spans[upper - 1].range.upperBound
+        if singleSpaced { return String(line[from..<to]) }
         var out = ""
-        out.reserveCapacity(words.reduce(words.count) { $0 + $1.text.utf8.count })
-        for (n, word) in words.enumerated() {
-            if n > 0 { out.append(" ") }
-            out.append(contentsOf: word.text)
+        out.reserveCapacity(utf8.distance(from: from, to: to))
+        for k in lower..<upper {
+            if k > lower { out.append(" ") }
+            out.append(contentsOf: line[spans[k].range])
         }
         return out
     }
@@ -167,23 +203,39 @@ enum LayoutText {
     /// letters, digits and dots, with at least two dots and four digits (`J.611000.001.01`,
     /// `M74DKV13.015.3`, `J.611.000.004.01`). A trailing `:` or `,` is not part of it.
     static func codeToken(_ word: Substring) -> Substring? {
-        var w = word
-        while let last = w.last, last == ":" || last == "," || last == ";" || last == ")" { w = w.dropLast() }
-        guard let first = w.first, first.isASCII, first.isUppercase, w.count >= 8 else { return nil }
+        // On bytes: every word of a list row or a prerequisite is asked, and most fail at the
+        // first byte. Every accepted byte is ASCII, so byte counts are character counts.
+        let bytes = word.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let last = bytes[bytes.index(before: end)]
+            guard
+                last == UInt8(ascii: ":") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";")
+                    || last == UInt8(ascii: ")")
+            else { break }
+            end = bytes.index(before: end)
+        }
+        let token = bytes[bytes.startIndex..<end]
+        guard let first = token.first, first >= 0x41, first <= 0x5A, token.count >= 8,
+            token.last != UInt8(ascii: ".")
+        else { return nil }
         var dots = 0
         var digits = 0
-        for ch in w {
-            guard ch.isASCII, ch.isLetter || ch.isNumber || ch == "." else { return nil }
-            if ch == "." { dots += 1 }
-            if ch.isNumber { digits += 1 }
+        for byte in token {
+            switch byte {
+            case UInt8(ascii: "."): dots += 1
+            case 0x30...0x39: digits += 1
+            case 0x41...0x5A, 0x61...0x7A: break
+            default: return nil
+            }
         }
-        guard dots >= 2, digits >= 4, w.last != "." else { return nil }
-        return w
+        guard dots >= 2, digits >= 4 else { return nil }
+        return word[word.startIndex..<end]
     }
 
     /// The code at `words[index]`, joining a letter split from the rest (`J. 63OPR00.001.2`):
     /// the code and how many words it took.
-    static func code(in words: [LayoutLine.Word], at index: Int) -> (code: String, count: Int)? {
+    static func code(in words: LayoutLine.Words, at index: Int) -> (code: String, count: Int)? {
         guard index < words.count else { return nil }
         if let code = codeToken(words[index].text) { return (String(code), 1) }
         let w = words[index].text

@@ -58,7 +58,9 @@ struct StandardDecreeParser {
     }
 
     static func isClosing(_ plain: String) -> Bool {
-        LineText.hasUppercasedPrefix(plain, "BAB III") || plain.uppercased() == "PENUTUP"
+        LineText.hasUppercasedPrefix(plain, "BAB III")
+            // Only a short line can be this word: uppercasing every line cost more than the test.
+            || (plain.utf8.count <= 16 && plain.uppercased() == "PENUTUP")
             || LineText.hasUppercasedPrefix(plain, "MENTERI KETENAGAKERJAAN")
     }
 
@@ -96,7 +98,9 @@ struct StandardDecreeParser {
         let plain = document.plainLines
         let heading = findHeading()
         let codeLines = plain.indices.filter { Self.isCodeLine(plain[$0]) }
-        let closing = plain.indices.first { i in Self.isClosing(plain[i]) && (codeLines.first.map { i > $0 } ?? false) }
+        let closing = codeLines.first.flatMap { first in
+            plain.indices[(first + 1)...].first { Self.isClosing(plain[$0]) }
+        }
         let end = closing ?? plain.count
         var decree: StandardDecree
         if let heading {
@@ -344,7 +348,7 @@ struct StandardDecreeParser {
     private mutating func readElements(_ lines: [Int], headerColumn: Int?, code: String) -> [UnitDefinition.Element] {
         // The lines, without page numbers and repeated headers; a page break starts a new
         // segment, whose criteria column is worked out on its own (pages differ in margins).
-        var rows: [(index: Int, words: [LayoutLine.Word], segment: Int)] = []
+        var rows: [(index: Int, words: LayoutLine.Words, segment: Int)] = []
         var segment = 0
         for i in lines {
             let layout = LayoutLine(document.lines[i])
@@ -533,7 +537,7 @@ struct StandardDecreeParser {
             }
             for (n, c) in codes.enumerated() {
                 let end = n + 1 < codes.count ? codes[n + 1].index : words.count
-                var title = words[(c.index + c.count)..<end].map(\.text).joined(separator: " ")
+                var title = LayoutLine.joined(words[(c.index + c.count)..<end])
                 while title.hasPrefix(":") || title.hasPrefix("-") {
                     title = LineText.trimmed(String(title.dropFirst()))
                 }
