@@ -119,7 +119,21 @@ public struct UnitDefinition: Hashable, Sendable, Codable {
         }
 
         /// How deep the number goes: `1` is 1, `2.1.1` is 3, none is 0.
-        public var depth: Int { number.isEmpty ? 0 : number.split(separator: ".").count }
+        public var depth: Int {
+            // The runs between dots, counted on bytes: every item of every unit page asks, and
+            // splitting allocated an array of substrings each time.
+            var runs = 0
+            var inRun = false
+            for byte in number.utf8 {
+                if byte == UInt8(ascii: ".") {
+                    inRun = false
+                } else if !inRun {
+                    runs += 1
+                    inRun = true
+                }
+            }
+            return runs
+        }
     }
 
     public var code: UnitCode

@@ -123,6 +123,10 @@ import Testing
         // Limits and guidance keep their numbering; the empty prerequisite item says so.
         #expect(d.limits.first == UnitDefinition.Item(number: "1", text: "Konteks variabel", line: 365))
         #expect(d.limits.contains { $0.number == "4.2.4" && $0.text == "ISO 21500" })
+        // The depth the unit page indents an item by: the parts of its number.
+        #expect(d.limits.first { $0.number == "4.2.4" }?.depth == 3)
+        #expect(d.limits.first?.depth == 1)
+        #expect(UnitDefinition.Item(number: "", text: "x", line: 1).depth == 0)
         #expect(d.assessment.contains { $0.number == "2" && $0.text == "Persyaratan kompetensi (Tidak ada.)" })
         #expect(d.prerequisites.isEmpty)
         // The Daftar and the Uraian disagree on this title (SOURCES.md).
