@@ -50,6 +50,19 @@ extension SearchIndex {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// The records of a run of entries (in path order), made on one core: their JSON one
+    /// after another in one buffer, and for each bucket the entries (numbered from the run's
+    /// start) that have a word in it.
+    struct RecordRun: Sendable {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        var buckets: [String: [Int32]] = [:]
+
+        func record(_ k: Int32) -> ArraySlice<UInt8> {
+            bytes[(k == 0 ? 0 : ends[Int(k) - 1])..<ends[Int(k)]]
+        }
+    }
+
     /// Writes the search files to `writer`: the bucket scripts, each a JSON array of
     /// `[key, label, title, path, kind]` in path order, the word lists of units' definitions
     /// (see `SearchText`) and `index.js`, which lists both kinds of bucket. Each file is handed
@@ -57,52 +70,8 @@ extension SearchIndex {
     /// words) are never all in memory. Returns each file's path and size.
     static func write(_ entries: [Entry], to writer: any OutputWriter) throws -> [(path: String, size: Int)] {
         let sorted = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        var records = ConcurrentMap.map(sorted) { entry -> (json: [UInt8], buckets: Set<String>) in
-            let words = words(of: entry)
-            // Each word once, in its first order: the key is what the page matches on.
-            var seen = Set<Substring>()
-            let key = words.filter { seen.insert($0).inserted }.joined(separator: " ")
-            var json: [UInt8] = []
-            appendArray([key, entry.label, entry.title, entry.path, entry.kind], to: &json)
-            return (json, Set(words.map(bucket)))
-        }
-        // The records' bucket sets are let go once the buckets are filled (25 MB at national
-        // scale, held beside the pages otherwise).
-        var filling: [String: [Int]] = [:]
-        let jsons = records.map(\.json)
-        for (i, record) in records.enumerated() {
-            for name in record.buckets { filling[name, default: []].append(i) }
-        }
-        records = []
-        let names = filling.keys.sorted()
-        let buckets = filling
-        let written = ConcurrentMap.map(names) { name -> Result<(path: String, size: Int), Error> in
-            Result {
-                let path = "\(folder)\(name).js"
-                var size = 0
-                // Streamed in pieces of about 1 MB: a common word's bucket lists most units
-                // (15 MB at national scale), and two were built whole at once beside the pages.
-                try writer.write(
-                    path,
-                    streaming: { emit in
-                        var bytes = Array("SKKNI_SEARCH.add(\"\(name)\", [".utf8)
-                        for (n, i) in buckets[name]!.enumerated() {
-                            if n > 0 { bytes.append(UInt8(ascii: ",")) }
-                            bytes += jsons[i]
-                            if bytes.count >= 1 << 20 {
-                                size += bytes.count
-                                try emit(bytes)
-                                bytes.removeAll(keepingCapacity: true)
-                            }
-                        }
-                        bytes += Array("]);\n".utf8)
-                        size += bytes.count
-                        try emit(bytes)
-                    })
-                return (path, size)
-            }
-        }
-        var files = try written.map { try $0.get() }
+        // The records are let go before the definitions' words are indexed.
+        var (files, names) = try writeBuckets(sorted, to: writer)
         let text = try SearchText.write(sorted, to: writer)
         files += text.files
         var list = Array("SKKNI_SEARCH.buckets(".utf8)
@@ -113,5 +82,67 @@ extension SearchIndex {
         try writer.write("\(folder)index.js", Data(list))
         files.append(("\(folder)index.js", list.count))
         return files
+    }
+
+    /// The bucket scripts of `sorted` (entries in path order): the files and the bucket names.
+    static func writeBuckets(_ sorted: [Entry], to writer: any OutputWriter) throws -> (
+        files: [(path: String, size: Int)], names: [String]
+    ) {
+        // Each core takes a run of entries. A record per entry with its own byte array and set
+        // of bucket names was about 60 MB at national scale, held beside the pages.
+        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, sorted.count / 256))
+        let runs = (0..<cores).map { sorted.count * $0 / cores..<sorted.count * ($0 + 1) / cores }
+        let parts = ConcurrentMap.map(runs) { run -> RecordRun in
+            var part = RecordRun()
+            part.ends.reserveCapacity(run.count)
+            var names = Set<String>()
+            for i in run {
+                let entry = sorted[i]
+                let words = words(of: entry)
+                // Each word once, in its first order: the key is what the page matches on.
+                var seen = Set<Substring>()
+                let key = words.filter { seen.insert($0).inserted }.joined(separator: " ")
+                appendArray([key, entry.label, entry.title, entry.path, entry.kind], to: &part.bytes)
+                part.ends.append(part.bytes.count)
+                names.removeAll(keepingCapacity: true)
+                for word in words { names.insert(bucket(of: word)) }
+                for name in names { part.buckets[name, default: []].append(Int32(i - run.lowerBound)) }
+            }
+            // Without the slack the buffer grew with (up to half of it).
+            part.bytes = part.bytes.withUnsafeBufferPointer { Array($0) }
+            return part
+        }
+        let names = Set(parts.flatMap(\.buckets.keys)).sorted()
+        let written = ConcurrentMap.map(names) { name -> Result<(path: String, size: Int), Error> in
+            Result {
+                let path = "\(folder)\(name).js"
+                var size = 0
+                // Streamed in pieces of about 1 MB: a common word's bucket lists most units
+                // (15 MB at national scale), and two were built whole at once beside the pages.
+                try writer.write(
+                    path,
+                    streaming: { emit in
+                        var bytes = Array("SKKNI_SEARCH.add(\"\(name)\", [".utf8)
+                        var first = true
+                        for part in parts {
+                            for k in part.buckets[name] ?? [] {
+                                if !first { bytes.append(UInt8(ascii: ",")) }
+                                first = false
+                                bytes += part.record(k)
+                                if bytes.count >= 1 << 20 {
+                                    size += bytes.count
+                                    try emit(bytes)
+                                    bytes.removeAll(keepingCapacity: true)
+                                }
+                            }
+                        }
+                        bytes += Array("]);\n".utf8)
+                        size += bytes.count
+                        try emit(bytes)
+                    })
+                return (path, size)
+            }
+        }
+        return (try written.map { try $0.get() }, names)
     }
 }
