@@ -362,15 +362,15 @@ struct StandardDecreeParser {
         // Criteria numbers standing first on their line, away from the left margin.
         var columns: [Int: Int] = [:]
         for row in rows
-        where row.words[0].column >= 6 && LayoutText.criterionNumber(row.words[0].text) != nil {
+        where row.words[0].column >= 6 && row.words.criterionNumber(0) != nil {
             columns[row.segment] = min(columns[row.segment] ?? Int.max, row.words[0].column)
         }
         var fallback = columns.values.min()
         if fallback == nil {
             // Every criterion shares its line with element text: the leftmost of their numbers.
             for row in rows {
-                for w in row.words.dropFirst() where LayoutText.criterionNumber(w.text) != nil {
-                    fallback = min(fallback ?? Int.max, w.column)
+                for k in row.words.indices.dropFirst() where row.words.criterionNumber(k) != nil {
+                    fallback = min(fallback ?? Int.max, row.words.spans[k].column)
                 }
             }
         }
@@ -393,7 +393,7 @@ struct StandardDecreeParser {
                     ?? LayoutText.elementNumber(words[0].text, dotless: true).flatMap({
                         $0 == (elements.last?.number ?? 0) + 1 && words.count > 1 ? $0 : nil
                     }),
-                words.count == 1 || LayoutText.criterionNumber(words[1].text) == nil || words[1].column < 8
+                words.count == 1 || words.criterionNumber(1) == nil || words[1].column < 8
                     || n == (elements.last?.number ?? 0) + 1
             {
                 elements.append((n, [], row.index + 1, []))
@@ -424,25 +424,25 @@ struct StandardDecreeParser {
             }
             let lastMajor = last?.major
             let numberAt = words.indices.dropFirst(i).first { k in
-                LayoutText.criterionNumber(words[k].text).map(isExpected) ?? false
+                words.criterionNumber(k).map(isExpected) ?? false
             }
             // The element column's words: from `leftStart` to where the criterion column starts.
             let leftStart = i
             var criterion: String?
             var rightStart: Int?
             while i < words.count {
-                let w = words[i]
-                let number = LayoutText.criterionNumber(w.text)
+                let column = words.spans[i].column
+                let number = words.criterionNumber(i)
                 if i == numberAt
                     || (numberAt == nil && number != nil
-                        && (w.column >= min(boundary, (segmentColumn ?? boundary) - 1) || number!.major == element
+                        && (column >= min(boundary, (segmentColumn ?? boundary) - 1) || number!.major == element
                             || number!.major == lastMajor))
                 {
                     criterion = "\(number!.major).\(number!.minor)"
                     rightStart = i + 1
                     break
                 }
-                if numberAt == nil, w.column >= boundary {
+                if numberAt == nil, column >= boundary {
                     rightStart = i
                     break
                 }
