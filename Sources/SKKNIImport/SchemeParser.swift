@@ -28,7 +28,7 @@ struct SchemeParser {
         // A table row (`5.  N.78SPS02.061.01  Melakukan …`) or a table of contents line
         // (`2. Persyaratan Dasar …… 2`) is no heading.
         if let word = UnitRowParser.words(title[...]).first, UnitRowParser.looksLikeUnitCode(word) { return nil }
-        if title.contains("....") || title.contains("\u{2026}") { return nil }
+        if LineText.mentions(title, "....") || (title.containsByte(0xE2) && title.contains("\u{2026}")) { return nil }
         return (number, title)
     }
 
@@ -59,6 +59,9 @@ struct SchemeParser {
     /// it; nil for other lines. The title is cut at the column gap.
     static func titleText(_ raw: String) -> String? {
         var plain = LineText.plain(raw)
+        // Cheap test first: every line is asked, and an ASCII line without the words cannot be
+        // the heading (a non-ASCII one may be by case mapping, and takes the full test).
+        if plain.isASCIIText, !LineText.mentions(plain, "skema sertifikasi") { return nil }
         if let first = plain.utf8.first, first >= 0x30, first <= 0x39 {
             let words = UnitRowParser.words(plain[...])
             guard words.count > 1, UnitRowParser.rowNumber(words[0]) != nil else { return nil }

@@ -379,6 +379,12 @@ enum SiteFixture {
         // The seed ids all take the fast path.
         #expect(SitePaths.isSlug("N.78SPS02.001.1") && SitePaths.isSlug("kepmen-3-2021"))
         #expect(fast > 500)
+        // A source's file name, found on bytes, is the last part of the path as splitting gives it.
+        for path in ids + ["catalog/sources/kepmen-3-2021.txt", "a/b/", "/", "//x//", "sumber/é/ü.pdf", "/\u{301}a/b"] {
+            #expect(
+                SitePaths.fileName(path) == (path.split(separator: "/").last.map(String.init) ?? path),
+                "\(path.debugDescription)")
+        }
     }
 
     @Test func aPrerequisiteWebDoesNotExplodeTheTree() throws {

@@ -188,8 +188,7 @@ struct StandardDecreeParser {
             if LineText.isBlank(plain) { continue }
             let layout = LayoutLine(document.lines[i])
             if Self.isPageNumber(layout) { continue }
-            let upper = plain.uppercased()
-            if upper.contains("KODE UNIT"), upper.contains("JUDUL") {
+            if LineText.containsFolded(plain, "kode unit"), LineText.containsFolded(plain, "judul") {
                 flush()
                 continue
             }
