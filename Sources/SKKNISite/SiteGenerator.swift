@@ -51,13 +51,20 @@ public enum SiteGenerator {
         let templatesFingerprint = fingerprint(of: library)
         let factory = PageFactory(input: input)
         let plans = factory.plan()
+        stopwatch.lap("deklarasi")
+        let pages = try render(
+            plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
+            previous: previous, reuse: reuse, to: writer)
+        var manifest = pages.manifest
+        stopwatch.lap("render")
         // The search files are a function of the search entries alone: when every previous
         // search file was recorded with these entries' fingerprint, they are kept unread; else
-        // they are written by a thread of their own while the pages render, each file as it
-        // is made.
+        // they are written on all cores, each file as it is made. After the pages, not beside
+        // them: at national scale the search's 150 MB and the pages' took the build over 1 GiB,
+        // and the two only shared the same cores.
         let searchBefore = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
         let searchBeforeThere = searchBefore.keys.allSatisfy(has)
-        let search = BackgroundValue { () -> [(path: String, entry: PageManifest.Entry)]? in
+        let searchFiles: [(path: String, entry: PageManifest.Entry)]? = try {
             let entries = factory.searchEntries()
             let print = SearchIndex.fingerprint(of: entries)
             if !searchBefore.isEmpty, searchBeforeThere, searchBefore.values.allSatisfy({ $0.fingerprint == print }) {
@@ -66,21 +73,8 @@ public enum SiteGenerator {
             return try SearchIndex.write(entries, to: writer).map {
                 ($0.path, PageManifest.Entry(fingerprint: print, size: $0.size))
             }
-        }
-        stopwatch.lap("deklarasi")
-        let pages: (manifest: [(path: String, entry: PageManifest.Entry)], rendered: Int)
-        do {
-            pages = try render(
-                plans, factory: factory, library: library, templatesFingerprint: templatesFingerprint,
-                previous: previous, reuse: reuse, to: writer)
-        } catch {
-            // Not under the search files' feet: the caller removes what was written.
-            _ = try? search.get()
-            throw error
-        }
-        var manifest = pages.manifest
-        stopwatch.lap("render")
-        let searchFiles = try search.get()
+        }()
+        stopwatch.lap("cari")
         let searchKept = searchFiles == nil
         if let searchFiles {
             manifest += searchFiles
