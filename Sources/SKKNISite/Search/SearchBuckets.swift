@@ -89,7 +89,7 @@ extension SearchIndex {
         files: [(path: String, size: Int)], names: [String]
     ) {
         // Each core takes a run of entries. A record per entry with its own byte array and set
-        // of bucket names was about 60 MB at national scale, held beside the pages.
+        // of bucket names was about 60 MB at national scale.
         let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, sorted.count / 256))
         let runs = (0..<cores).map { sorted.count * $0 / cores..<sorted.count * ($0 + 1) / cores }
         let parts = ConcurrentMap.map(runs) { run -> RecordRun in
@@ -118,7 +118,7 @@ extension SearchIndex {
                 let path = "\(folder)\(name).js"
                 var size = 0
                 // Streamed in pieces of about 1 MB: a common word's bucket lists most units
-                // (15 MB at national scale), and two were built whole at once beside the pages.
+                // (15 MB at national scale), and two cores each built one whole at once.
                 try writer.write(
                     path,
                     streaming: { emit in
