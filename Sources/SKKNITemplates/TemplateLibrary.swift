@@ -131,6 +131,13 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
+    /// `scope` inside a partial or block written after `indentation` (nil: not alone on its line).
+    private static func indented(_ scope: Scope, by indentation: ArraySlice<UInt8>?) -> Scope {
+        var inner = scope
+        if let indentation { inner.indentation = (scope.indentation ?? []) + indentation }
+        return inner
+    }
+
     /// Renders the instruction at `i` with its body; returns the index of the next one.
     private func render(
         at i: Int, stack: inout [TemplateValue], scope: Scope, into output: inout [UInt8]
@@ -180,12 +187,7 @@ public struct TemplateLibrary: Sendable {
             return Int(end)
         case .partial(let template, let indentation, let overrides):
             guard template >= 0 else { break }
-            var inner = scope
-            if let indentation {
-                var indent = scope.indentation ?? []
-                appendBytes(indentation, to: &indent)
-                inner.indentation = indent
-            }
+            var inner = Self.indented(scope, by: indentation.map(program.run))
             if overrides >= 0 {
                 let set = program.overrideSets[Int(overrides)]
                 // The outermost child's override wins, as in Mustache's inheritance.
@@ -196,12 +198,7 @@ public struct TemplateLibrary: Sendable {
             let range = program.templates[Int(template)]
             render(range.lowerBound, range.upperBound, stack: &stack, scope: inner, into: &output)
         case .block(let block, let end, let indentation):
-            var inner = scope
-            if let indentation {
-                var indent = scope.indentation ?? []
-                appendBytes(indentation, to: &indent)
-                inner.indentation = indent
-            }
+            let inner = Self.indented(scope, by: indentation.map(program.run))
             if let override = scope.overrides?.first(where: { $0.block == block }) {
                 render(Int(override.start), Int(override.end), stack: &stack, scope: inner, into: &output)
             } else {

@@ -78,6 +78,7 @@ struct TemplateProgram: Sendable {
         case .partial(let name, let indentation, let overrides):
             var set: Int32 = -1
             if let overrides {
+                // The set's slot is taken first: partials inside the bodies add sets of their own.
                 set = Int32(overrideSets.count)
                 overrideSets.append([])
                 // Each override's body is compiled in line, jumped over, and reached only
@@ -104,6 +105,9 @@ struct TemplateProgram: Sendable {
             instructions[at] = .block(block: block(name), end: Int32(instructions.count), indentation: indent)
         }
     }
+
+    /// The bytes of `run`.
+    func run(_ run: Bytes) -> ArraySlice<UInt8> { bytes[Int(run.start)..<Int(run.end)] }
 
     private mutating func store(_ text: [UInt8]) -> Bytes {
         let start = Int32(bytes.count)

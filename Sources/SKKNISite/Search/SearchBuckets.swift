@@ -95,7 +95,7 @@ extension SearchIndex {
         let parts = ConcurrentMap.map(runs) { run -> RecordRun in
             var part = RecordRun()
             part.ends.reserveCapacity(run.count)
-            var names = Set<String>()
+            var entryBuckets = Set<String>()
             for i in run {
                 let entry = sorted[i]
                 let words = words(of: entry)
@@ -104,9 +104,9 @@ extension SearchIndex {
                 let key = words.filter { seen.insert($0).inserted }.joined(separator: " ")
                 appendArray([key, entry.label, entry.title, entry.path, entry.kind], to: &part.bytes)
                 part.ends.append(part.bytes.count)
-                names.removeAll(keepingCapacity: true)
-                for word in words { names.insert(bucket(of: word)) }
-                for name in names { part.buckets[name, default: []].append(Int32(i - run.lowerBound)) }
+                entryBuckets.removeAll(keepingCapacity: true)
+                for word in words { entryBuckets.insert(bucket(of: word)) }
+                for name in entryBuckets { part.buckets[name, default: []].append(Int32(i - run.lowerBound)) }
             }
             // Without the slack the buffer grew with (up to half of it).
             part.bytes = part.bytes.withUnsafeBufferPointer { Array($0) }
