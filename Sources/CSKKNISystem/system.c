@@ -63,5 +63,14 @@ void skkni_release_free_memory(void) {
 // threads each kept their own free lists, which at national scale held a tenth of the peak.
 // Two arenas keep both cores busy (the workers' allocations are mostly short) and run before
 // main, so no thread exists yet.
-__attribute__((constructor)) static void skkni_limit_arenas(void) { mallopt(M_ARENA_MAX, 2); }
+//
+// A fixed mmap threshold: by default glibc raises it to the largest block freed so far (up to
+// 32 MB), after which every page buffer, template context and grown array between 128 KB and
+// a few MB is carved from the arenas and leaves holes there when freed. Fixed at 128 KB, such
+// blocks are mapped and unmapped whole; a national build peaked 60-150 MB lower, with no more
+// CPU (docs/performance.md, session 13).
+__attribute__((constructor)) static void skkni_tune_malloc(void) {
+    mallopt(M_ARENA_MAX, 2);
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+}
 #endif
