@@ -212,33 +212,35 @@ public struct TemplateLibrary: Sendable {
     }
 
     private func lookup(_ nameIndex: Int32, in stack: [TemplateValue]) -> TemplateValue? {
-        let name = program.names[Int(nameIndex)]
-        func descend(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue? {
-            var value = value
-            for part in parts {
-                guard case .object(let fields) = value, let child = fields[part] else { return nil }
-                value = child
-            }
-            return value
-        }
-        switch name.kind {
+        // The name is read in place and each context asked for its field in place: copying
+        // either out retained its arrays, the most frequent work of rendering a page.
+        let index = Int(nameIndex)
+        switch program.names[index].kind {
         case .current:
             return stack.last
         case .anchored:
-            return descend(stack[stack.count - 1], name.parts[...])
+            return Self.descend(stack[stack.count - 1], program.names[index].parts[...])
         case .stack:
-            guard let first = name.parts.first else { return stack.last }
-            // By index, and only an object's field copied out: every value copied up the stack
-            // was a retain and a release, the most frequent work of rendering a page.
+            guard let first = program.names[index].parts.first else { return stack.last }
             var i = stack.count - 1
             while i >= 0 {
-                if case .object(let fields) = stack[i], let child = fields[first] {
-                    return name.parts.count == 1 ? child : descend(child, name.parts.dropFirst())
+                if let child = stack[i].field(first) {
+                    let parts = program.names[index].parts
+                    return parts.count == 1 ? child : Self.descend(child, parts.dropFirst())
                 }
                 i -= 1
             }
             return nil
         }
+    }
+
+    private static func descend(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue? {
+        var value = value
+        for part in parts {
+            guard let child = value.field(part) else { return nil }
+            value = child
+        }
+        return value
     }
 
     /// HTML escaping of `<`, `>`, `&`, `"` and `'` on UTF-8 bytes (every one is ASCII, so a

@@ -15,6 +15,12 @@ public enum TemplateValue: Sendable, Equatable {
     }
 
     public static func texts(_ texts: [String]) -> TemplateValue { .list(texts.map(TemplateValue.text)) }
+
+    /// An object's field; nil for any other value.
+    @inline(__always) func field(_ name: String) -> TemplateValue? {
+        if case .object(let object) = self { return object[name] }
+        return nil
+    }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
@@ -35,13 +41,25 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
 /// the same values, in any order (as dictionaries are).
 public struct TemplateObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
     public typealias Element = (key: String, value: TemplateValue)
-    private var fields: [Element]
+    // Unlabelled, as the literals that make nearly every object give them: taken whole.
+    private var fields: [(String, TemplateValue)]
 
     /// A name given twice keeps its last value.
     public init(_ elements: [(String, TemplateValue)]) {
-        fields = []
-        fields.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        // Taken whole and checked once: inserting each field through the setter scanned and
+        // grew the array for every name, a fifth of declaring a page's context.
+        fields = elements
+        if Self.repeatsAName(fields) {
+            fields = []
+            for (key, value) in elements { self[key] = value }
+        }
+    }
+
+    private static func repeatsAName(_ fields: [(String, TemplateValue)]) -> Bool {
+        for i in fields.indices.dropFirst() {
+            for j in 0..<i where fields[j].0 == fields[i].0 { return true }
+        }
+        return false
     }
 
     public init(dictionaryLiteral elements: (String, TemplateValue)...) { self.init(elements) }
@@ -49,12 +67,12 @@ public struct TemplateObject: Sendable, Equatable, Sequence, ExpressibleByDictio
     public subscript(key: String) -> TemplateValue? {
         get {
             // By index: copying each field out of the array retained its value.
-            for i in fields.indices where fields[i].key == key { return fields[i].value }
+            for i in fields.indices where fields[i].0 == key { return fields[i].1 }
             return nil
         }
         set {
-            if let index = fields.firstIndex(where: { $0.key == key }) {
-                if let newValue { fields[index].value = newValue } else { fields.remove(at: index) }
+            if let index = fields.firstIndex(where: { $0.0 == key }) {
+                if let newValue { fields[index].1 = newValue } else { fields.remove(at: index) }
             } else if let newValue {
                 fields.append((key, newValue))
             }
@@ -62,10 +80,15 @@ public struct TemplateObject: Sendable, Equatable, Sequence, ExpressibleByDictio
     }
 
     public var count: Int { fields.count }
-    public var keys: [String] { fields.map(\.key) }
-    public func makeIterator() -> IndexingIterator<[Element]> { fields.makeIterator() }
+    public var keys: [String] { fields.map(\.0) }
+    public func makeIterator() -> Iterator { Iterator(base: fields.makeIterator()) }
+
+    public struct Iterator: IteratorProtocol {
+        fileprivate var base: IndexingIterator<[(String, TemplateValue)]>
+        public mutating func next() -> Element? { base.next().map { (key: $0.0, value: $0.1) } }
+    }
 
     public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
-        a.count == b.count && a.fields.allSatisfy { b[$0.key] == $0.value }
+        a.count == b.count && a.fields.allSatisfy { b[$0.0] == $0.1 }
     }
 }
