@@ -57,6 +57,10 @@ public enum SiteGenerator {
             previous: previous, reuse: reuse, to: writer)
         var manifest = pages.manifest
         stopwatch.lap("render")
+        // The downloads are written beside the search: both have sequential stretches (the
+        // search groups its words and writes its unit lists on one core; one CSV is larger than
+        // the others) that left a core idle.
+        let downloads = DownloadsJob(input.catalog, collecting: keepState, to: writer)
         // The search files are a function of the search entries alone: when every previous
         // search file was recorded with these entries' fingerprint, they are kept unread; else
         // they are written on all cores, each file as it is made. After the pages, not beside
@@ -64,16 +68,22 @@ public enum SiteGenerator {
         // and the two only shared the same cores.
         let searchBefore = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
         let searchBeforeThere = searchBefore.keys.allSatisfy(has)
-        let searchFiles: [(path: String, entry: PageManifest.Entry)]? = try {
+        let searchFiles: [(path: String, entry: PageManifest.Entry)]?
+        do {
             let entries = factory.searchEntries()
             let print = SearchIndex.fingerprint(of: entries)
             if !searchBefore.isEmpty, searchBeforeThere, searchBefore.values.allSatisfy({ $0.fingerprint == print }) {
-                return nil
+                searchFiles = nil
+            } else {
+                searchFiles = try SearchIndex.write(entries, to: writer).map {
+                    ($0.path, PageManifest.Entry(fingerprint: print, size: $0.size))
+                }
             }
-            return try SearchIndex.write(entries, to: writer).map {
-                ($0.path, PageManifest.Entry(fingerprint: print, size: $0.size))
-            }
-        }()
+        } catch {
+            // Not under the downloads' feet: the staging directory is removed on the way out.
+            _ = try? downloads.wait()
+            throw error
+        }
         stopwatch.lap("cari")
         let searchKept = searchFiles == nil
         if let searchFiles {
@@ -83,18 +93,25 @@ public enum SiteGenerator {
         }
         let paths = manifest.map(\.path).sorted()
         let manifestEntries = Dictionary(manifest, uniquingKeysWith: { a, _ in a })
-        try writer.write(PageManifest.path, PageManifest.encode(sorted: paths, manifestEntries))
-        stopwatch.lap("indeks")
-        var downloads = Downloads.Parts()
-        try Downloads.write(input.catalog, keeping: &downloads, collecting: keepState, to: writer)
-        try writeStaticFiles(siteDirectory, to: writer)
-        for (path, data) in PageFactory.originals(input, files: factory.sourceFiles) { try writer.write(path, data) }
+        do {
+            try writer.write(PageManifest.path, PageManifest.encode(sorted: paths, manifestEntries))
+            stopwatch.lap("indeks")
+            try writeStaticFiles(siteDirectory, to: writer)
+            for (path, data) in PageFactory.originals(input, files: factory.sourceFiles) {
+                try writer.write(path, data)
+            }
+        } catch {
+            _ = try? downloads.wait()
+            throw error
+        }
+        // What the downloads still took after the search and the rest were written.
+        let downloadParts = try downloads.wait()
         stopwatch.lap("csv")
         guard keepState else { return (plans.count, pages.rendered, searchKept, nil) }
         let state = SiteState(
             input: input, units: factory.units, manifest: manifestEntries, paths: paths,
             searchPaths: paths.filter { $0.hasPrefix(SearchIndex.folder) },
-            templatesFingerprint: templatesFingerprint.text, downloads: downloads)
+            templatesFingerprint: templatesFingerprint.text, downloads: downloadParts)
         return (plans.count, pages.rendered, searchKept, state)
     }
 
@@ -208,6 +225,25 @@ public enum SiteGenerator {
         return Summary(
             pages: pages, files: counts.files, bytes: counts.bytes, unchanged: unchanged, rendered: rendered,
             searchKept: searchKept, steps: stopwatch.steps, finishTime: finishTime, state: state)
+    }
+}
+
+/// The CSV downloads, written on a thread of their own; `wait` gives the parts a watching
+/// build keeps.
+final class DownloadsJob: @unchecked Sendable {
+    // Written by the job before it signals, read after `wait`.
+    private var parts = Downloads.Parts()
+    private var job: BackgroundJob!
+
+    init(_ catalog: Catalog, collecting: Bool, to writer: any OutputWriter) {
+        job = BackgroundJob { [self] in
+            try Downloads.write(catalog, keeping: &parts, collecting: collecting, to: writer)
+        }
+    }
+
+    func wait() throws -> Downloads.Parts {
+        _ = try job.wait()
+        return parts
     }
 }
 
