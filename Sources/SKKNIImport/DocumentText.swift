@@ -21,9 +21,14 @@ public struct DocumentText: Sendable {
     public var furniture: [String] = []
 
     public init(path: String, text: String, encoding: String = "UTF-8", readingPlainLines: Bool = true) {
+        self.init(
+            path: path, lines: DocumentText.splitLines(text), encoding: encoding, readingPlainLines: readingPlainLines)
+    }
+
+    private init(path: String, lines: [String], encoding: String, readingPlainLines: Bool) {
         self.path = path
         self.encoding = encoding
-        self.lines = DocumentText.splitLines(text)
+        self.lines = lines
         self.plainLines = readingPlainLines ? lines.map(LineText.plain) : []
         self.places = nil
     }
@@ -54,7 +59,7 @@ public struct DocumentText: Sendable {
                     message: "berkas ber-BOM UTF-8 tetapi byte ke-\(bad + 4) bukan UTF-8 yang sah")
             }
             self.init(
-                path: path, text: String(decoding: body, as: UTF8.self), encoding: "UTF-8",
+                path: path, lines: body.withUnsafeBufferPointer(DocumentText.splitLines), encoding: "UTF-8",
                 readingPlainLines: readingPlainLines)
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
@@ -88,17 +93,29 @@ public struct DocumentText: Sendable {
                 path: path, text: DocumentText.decodeWindows1252(bytes), encoding: "Windows-1252",
                 readingPlainLines: readingPlainLines)
         } else {
+            // Valid UTF-8, split on its bytes: decoding the whole text first was one more copy
+            // and check of every document.
             self.init(
-                path: path, text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8",
+                path: path, lines: bytes.withUnsafeBufferPointer(DocumentText.splitLines), encoding: "UTF-8",
                 readingPlainLines: readingPlainLines)
         }
     }
 
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer(firstInvalidUTF8)
+    }
+
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let raw = UnsafeRawBufferPointer(bytes)
         var i = 0
         let n = bytes.count
         while i < n {
+            // Eight ASCII bytes at a time: nearly every document is nearly all ASCII.
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 {
                 i += 1
@@ -204,44 +221,47 @@ public struct DocumentText: Sendable {
     /// no control character (nearly all) is taken as it is, others go through `visible`.
     static func splitLines(_ text: String) -> [String] {
         var text = text
-        return text.withUTF8 { bytes in
-            var lines: [String] = []
-            var start = 0
-            var i = 0
-            var hasControl = false
-            func endLine(at end: Int) {
-                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                if hasControl {
-                    var visibleLine = ""
-                    for scalar in line.unicodeScalars { visibleLine.unicodeScalars.append(visible(scalar)) }
-                    lines.append(visibleLine)
-                } else {
-                    lines.append(line)
-                }
-                hasControl = false
+        return text.withUTF8(splitLines)
+    }
+
+    /// `splitLines` of valid UTF-8 bytes.
+    static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var lines: [String] = []
+        var start = 0
+        var i = 0
+        var hasControl = false
+        func endLine(at end: Int) {
+            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            if hasControl {
+                var visibleLine = ""
+                for scalar in line.unicodeScalars { visibleLine.unicodeScalars.append(visible(scalar)) }
+                lines.append(visibleLine)
+            } else {
+                lines.append(line)
             }
-            while i < bytes.count {
-                switch bytes[i] {
-                case 0x0D:
-                    endLine(at: i)
-                    i += 1
-                    if i < bytes.count, bytes[i] == 0x0A { i += 1 }
-                    start = i
-                    continue
-                case 0x0A:
-                    endLine(at: i)
-                    start = i + 1
-                case 0x09: break
-                case 0x00...0x1F, 0x7F: hasControl = true
-                // U+0080...U+009F (C1 controls) are C2 80...C2 9F in UTF-8.
-                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]): hasControl = true
-                default: break
-                }
-                i += 1
-            }
-            if start < bytes.count { endLine(at: bytes.count) }
-            return lines
+            hasControl = false
         }
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x0D:
+                endLine(at: i)
+                i += 1
+                if i < bytes.count, bytes[i] == 0x0A { i += 1 }
+                start = i
+                continue
+            case 0x0A:
+                endLine(at: i)
+                start = i + 1
+            case 0x09: break
+            case 0x00...0x1F, 0x7F: hasControl = true
+            // U+0080...U+009F (C1 controls) are C2 80...C2 9F in UTF-8.
+            case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]): hasControl = true
+            default: break
+            }
+            i += 1
+        }
+        if start < bytes.count { endLine(at: bytes.count) }
+        return lines
     }
 
     /// `splitLines` scalar by scalar: what the byte path must equal (tested).
@@ -347,7 +367,8 @@ enum LineText {
     /// The line without `**`, leading list markers (`- `) and surrounding whitespace.
     static func plain(_ line: String) -> String {
         var s = trimmed(withoutBold(line))
-        while s.hasPrefix("- ") || s == "-" {
+        // The byte first: String's prefix test compares characters, and this runs on every line.
+        while s.utf8.first == UInt8(ascii: "-"), s.hasPrefix("- ") || s == "-" {
             s = trimmed(String(s.dropFirst(2)))
         }
         return s

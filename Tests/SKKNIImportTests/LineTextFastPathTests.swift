@@ -97,4 +97,27 @@ import Testing
             #expect(DocumentText.splitLines(text) == DocumentText.splitLinesGeneral(text), "\(text.debugDescription)")
         }
     }
+
+    /// The eight-byte ASCII path of the UTF-8 check finds a bad byte wherever it stands
+    /// relative to the eight-byte steps, and lets well-formed sequences pass.
+    @Test func utf8CheckFindsTheFirstBadByteAfterAnyASCIIRun() {
+        let sequences: [(bytes: [UInt8], valid: Bool)] = [
+            ([0xFF], false), ([0x80], false), ([0xC3, 0xA9], true), ([0xC3], false), ([0xE2, 0x82, 0xAC], true),
+            ([0xE2, 0x82], false), ([0xED, 0xA0, 0x80], false), ([0xF0, 0x9F, 0x98, 0x80], true),
+            ([0xC0, 0xAF], false),
+        ]
+        for prefix in 0..<20 {
+            for after in [0, 1, 9] {
+                for sequence in sequences {
+                    let bytes =
+                        [UInt8](repeating: UInt8(ascii: "a"), count: prefix) + sequence.bytes
+                        + [UInt8](repeating: UInt8(ascii: "b"), count: after)
+                    // What the standard library's validation says, as the byte offset.
+                    let expected = sequence.valid ? nil : prefix
+                    #expect(String(validating: bytes, as: UTF8.self) == nil ? expected != nil : expected == nil)
+                    #expect(DocumentText.firstInvalidUTF8(bytes) == expected, "\(prefix) \(sequence.bytes) \(after)")
+                }
+            }
+        }
+    }
 }
