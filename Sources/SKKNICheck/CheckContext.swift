@@ -38,6 +38,9 @@ public final class DecreeIndex: Sendable {
     public init(_ decrees: [Decree], standards: [StandardDecree] = []) {
         var standardCodes = Set<String>()
         var standardLatest: [String: UnitCode] = [:]
+        let listed = standards.reduce(0) { $0 + $1.listedUnits.count + $1.definitions.count }
+        standardCodes.reserveCapacity(listed)
+        standardLatest.reserveCapacity(listed)
         for standard in standards {
             for code in standard.listedUnits.map(\.code) + standard.definitions.map(\.code) where code.isValid {
                 standardCodes.insert(code.raw)
@@ -49,6 +52,7 @@ public final class DecreeIndex: Sendable {
         self.standardLatest = standardLatest
         standardDefinitions = StandardDefinitionIndex(standards)
         var collected: [DecreeRow] = []
+        collected.reserveCapacity(decrees.reduce(0) { $0 + $1.qualifications.reduce(0) { $0 + $1.units.count } })
         for decree in decrees {
             for q in decree.qualifications {
                 for unit in q.units { collected.append(DecreeRow(decree: decree, qualification: q, unit: unit)) }

@@ -15,6 +15,10 @@ struct StandardDefinitionIndex: Sendable {
     private(set) var latestByIdentity: [String: Entry] = [:]
 
     init(_ standards: [StandardDecree]) {
+        // Sized once: growing the tables moved every entry again at each doubling.
+        let count = standards.reduce(0) { $0 + $1.definitions.count }
+        byCode.reserveCapacity(count)
+        latestByIdentity.reserveCapacity(count)
         for standard in standards {
             for d in standard.definitions where d.code.isValid {
                 let entry = Entry(standard: standard, definition: d)
