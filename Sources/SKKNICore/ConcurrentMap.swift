@@ -9,10 +9,12 @@ public enum ConcurrentMap {
         defer { buffer.deallocate() }
         // Each iteration writes only its own slot.
         nonisolated(unsafe) let results = buffer
-        // Several strided chunks per core: small items (titles to fold) do not pay a dispatch
-        // each, and a run of large ones (the decrees among thousands of schemes) is spread
-        // over all chunks instead of landing in one.
-        let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 16)
+        // Many strided chunks per core: small items (titles to fold) do not pay a dispatch
+        // each, a run of large ones (the decrees among thousands of schemes) is spread over
+        // all chunks instead of landing in one, and the last chunk, which one core works
+        // through while the other has none left, is short (sixteen per core left a core idle
+        // for most of a second at the end of a national build's pages).
+        let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 64)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             for i in stride(from: chunk, to: items.count, by: chunks) { results[i] = transform(items[i]) }
         }
