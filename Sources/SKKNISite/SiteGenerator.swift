@@ -37,8 +37,8 @@ public enum SiteGenerator {
     }
 
     /// Declares the pages, renders them on all cores and hands each file to `writer` as soon as
-    /// it exists (from several threads at once), then the search index, downloads and static
-    /// files. A page whose fingerprint equals `previous[path]`'s is not rendered when `reuse`
+    /// it exists (from several threads at once), then the search index with the downloads
+    /// beside it, and the static files. A page whose fingerprint equals `previous[path]`'s is not rendered when `reuse`
     /// can take the previous output's file (of that size) instead; `has` says, without taking
     /// it, whether the previous output has a file. Returns the number of pages and how many
     /// were rendered.
@@ -319,15 +319,26 @@ enum SearchIndex {
 
     /// What the search files are a function of: the entries, in order, and the running binary.
     static func fingerprint(of entries: [Entry]) -> String {
+        // Runs of a fixed length hashed on all cores, then their fingerprints in order: the
+        // same value on any number of cores (one core hashing every criterion took a second).
+        let runs = stride(from: 0, to: entries.count, by: 4096).map { $0..<min($0 + 4096, entries.count) }
+        let parts = ConcurrentMap.map(runs) { run -> PageFingerprint in
+            var fingerprint = PageFingerprint()
+            for entry in entries[run] {
+                fingerprint.add(tag: .searchLabel, entry.label)
+                fingerprint.add(tag: .searchTitle, entry.title)
+                fingerprint.add(tag: .searchPath, entry.path)
+                fingerprint.add(tag: .searchKind, entry.kind)
+                for code in entry.codes { fingerprint.add(tag: .searchCode, code) }
+                for text in entry.text { fingerprint.add(tag: .searchText, text) }
+            }
+            return fingerprint
+        }
         var fingerprint = PageFingerprint()
         fingerprint.add(tag: .binary, RunningBinary.stamp)
-        for entry in entries {
-            fingerprint.add(tag: .searchLabel, entry.label)
-            fingerprint.add(tag: .searchTitle, entry.title)
-            fingerprint.add(tag: .searchPath, entry.path)
-            fingerprint.add(tag: .searchKind, entry.kind)
-            for code in entry.codes { fingerprint.add(tag: .searchCode, code) }
-            for text in entry.text { fingerprint.add(tag: .searchText, text) }
+        for part in parts {
+            fingerprint.add(word: part.a)
+            fingerprint.add(word: part.b)
         }
         return fingerprint.text
     }
