@@ -100,6 +100,11 @@ import Testing
             }.joined()
             #expect(TitleText.clean(text) == TitleText.cleanGeneral(text), "\(text.debugDescription)")
             #expect(TitleText.fold(text) == TitleText.foldGeneral(text), "\(text.debugDescription)")
+            // A text `isClean` passes is its own plain form (the search reads such texts' bytes).
+            if TitleText.isClean(text) {
+                #expect(TitleText.plainASCII(text) == Array(text.utf8), "\(text.debugDescription)")
+                #expect(TitleText.clean(text) == text)
+            }
         }
         // Titles the byte path must leave to the general one.
         for text in [

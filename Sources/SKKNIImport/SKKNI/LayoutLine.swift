@@ -38,6 +38,13 @@ struct LayoutLine {
             guard lead >= 0x30, lead <= 0x39 else { return nil }
             return LayoutText.criterionNumber(self[k].text)
         }
+
+        /// `LayoutText.elementNumber` of word `k`, asked only of a word that starts with a digit.
+        func elementNumber(_ k: Int, dotless: Bool = false) -> Int? {
+            let lead = spans[k].lead
+            guard lead >= 0x30, lead <= 0x39 else { return nil }
+            return LayoutText.elementNumber(self[k].text, dotless: dotless)
+        }
     }
 
     let words: Words
@@ -180,7 +187,7 @@ enum LayoutText {
     /// `1.` (or `1` when `dotless`) -> 1.
     static func elementNumber(_ word: Substring, dotless: Bool = false) -> Int? {
         var w = word
-        if w.hasSuffix(".") {
+        if w.utf8.last == UInt8(ascii: ".") {
             w = w.dropLast()
         } else if !dotless {
             return nil

@@ -72,10 +72,14 @@ struct StandardDecreeParser {
 
     /// `isPageNumber` for a line already split into words: most lines fail at their first byte.
     static func isPageNumber(_ layout: LayoutLine) -> Bool {
-        guard layout.words.count <= 3, let lead = layout.words.first?.text.utf8.first,
+        let spans = layout.words.spans
+        guard spans.count <= 3, let lead = spans.first?.lead,
             lead == UInt8(ascii: "-") || (lead >= 0x30 && lead <= 0x39)
         else { return false }
         let text = layout.trimmedText
+        // Only digits, dashes and spaces can make one: tested on bytes before the characters
+        // (the numbered lines of limits and guidance all start with a digit).
+        guard text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x20 }) else { return false }
         return LayoutText.isPageNumber(String(text)) && (text.hasPrefix("-") || layout.firstColumn >= 20)
     }
 
@@ -199,7 +203,7 @@ struct StandardDecreeParser {
             }
             var index = 0
             var number: Int?
-            if let n = LayoutText.elementNumber(words[0].text, dotless: true) {
+            if let n = words.elementNumber(0, dotless: true) {
                 number = n
                 index = 1
             }
@@ -388,8 +392,8 @@ struct StandardDecreeParser {
             // An element number at the left margin: `1.`, or `1` followed by text when it is the
             // next element.
             if words[0].column < 8,
-                let n = LayoutText.elementNumber(words[0].text)
-                    ?? LayoutText.elementNumber(words[0].text, dotless: true).flatMap({
+                let n = words.elementNumber(0)
+                    ?? words.elementNumber(0, dotless: true).flatMap({
                         $0 == (elements.last?.number ?? 0) + 1 && words.count > 1 ? $0 : nil
                     }),
                 words.count == 1 || words.criterionNumber(1) == nil || words[1].column < 8
