@@ -13,7 +13,7 @@ public enum TitleText {
 
     /// ASCII words one space apart, with no markup and no hyphen: what `clean` returns as it
     /// is (most texts of a decree), seen in one pass without building a copy.
-    static func isClean(_ text: String) -> Bool {
+    public static func isClean(_ text: String) -> Bool {
         var afterSpace = true
         for byte in text.utf8 {
             switch byte {

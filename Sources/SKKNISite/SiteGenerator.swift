@@ -270,7 +270,7 @@ enum SearchIndex {
     /// The words `normalize` leaves of plain ASCII bytes (`TitleText.plainASCII`): letters
     /// lowered, digits kept, a space, `/`, `-`, `(`, `)` or `,` ends a word, anything else
     /// vanishes (`N.78SPS02.07` is `n78sps0207`).
-    static func forEachASCIIWord(_ plain: [UInt8], _ body: ([UInt8]) -> Void) {
+    static func forEachASCIIWord(_ plain: some Sequence<UInt8>, _ body: ([UInt8]) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         for byte in plain {

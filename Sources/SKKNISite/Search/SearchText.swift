@@ -97,6 +97,13 @@ enum SearchText {
     /// Calls `body` with each word of `text` as the search page splits a query (what
     /// `SearchIndex.normalize` leaves, split at spaces), found on bytes for plain ASCII text.
     static func forEachWord(of text: String, _ body: (String) -> Void) {
+        // A clean text (nearly every criterion: the reader cleaned it) is its own plain form:
+        // its bytes are read in place instead of copied.
+        if TitleText.isClean(text) {
+            var text = text
+            text.withUTF8 { bytes in SearchIndex.forEachASCIIWord(bytes) { body(String(decoding: $0, as: UTF8.self)) } }
+            return
+        }
         guard let plain = TitleText.plainASCII(text) else {
             for word in SearchIndex.normalizeGeneral(text).split(separator: " ") { body(String(word)) }
             return
