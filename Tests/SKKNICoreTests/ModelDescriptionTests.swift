@@ -8,7 +8,8 @@ import Testing
 @Suite struct ModelDescriptionTests {
     /// The described types, found from the three documents through their fields (arrays and
     /// optionals looked through), so a new nested type is checked without being listed here.
-    static let types: [any DescribedModel.Type] = {
+    // Built once before the tests read it, never written after.
+    nonisolated(unsafe) static let types: [any DescribedModel.Type] = {
         var found: [any DescribedModel.Type] = []
         func visit(_ type: any DescribedModel.Type) {
             guard !found.contains(where: { $0 == type }) else { return }

@@ -45,8 +45,9 @@ enum SiteFixture {
         let enumerator = FileManager.default.enumerator(atPath: dir.path)!
         return (enumerator.allObjects as! [String]).filter {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).path, isDirectory: &isDir)
-            return !isDir.boolValue
+            let exists = FileManager.default.fileExists(
+                atPath: dir.appendingPathComponent($0).path, isDirectory: &isDir)
+            return exists && !isDir.boolValue
         }.sorted()
     }
 }
