@@ -32,3 +32,20 @@ public final class BackgroundJob: @unchecked Sendable {
         return duration
     }
 }
+
+/// A value computed on a thread of its own (a `BackgroundJob` with a result).
+public final class BackgroundValue<Value>: @unchecked Sendable {
+    // Written by the job before it signals, read after `wait`.
+    private var value: Value?
+    private var job: BackgroundJob!
+
+    public init(_ work: @escaping @Sendable () throws -> Value) {
+        job = BackgroundJob { [self] in value = try work() }
+    }
+
+    /// Blocks until the value is there; rethrows the work's error.
+    public func get() throws -> Value {
+        _ = try job.wait()
+        return value!
+    }
+}

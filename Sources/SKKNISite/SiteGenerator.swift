@@ -38,10 +38,10 @@ public enum SiteGenerator {
 
     /// Declares the pages, renders them on all cores and hands each file to `writer` as soon as
     /// it exists (from several threads at once), then the search index with the downloads
-    /// beside it, and the static files. A page whose fingerprint equals `previous[path]`'s is not rendered when `reuse`
-    /// can take the previous output's file (of that size) instead; `has` says, without taking
-    /// it, whether the previous output has a file. Returns the number of pages and how many
-    /// were rendered.
+    /// beside it, and the static files. A page whose fingerprint equals `previous[path]`'s is
+    /// not rendered when `reuse` can take the previous output's file (of that size) instead;
+    /// `has` says, without taking it, whether the previous output has a file. Returns the
+    /// number of pages and how many were rendered.
     static func produce(
         _ input: SiteInput, siteDirectory: URL, stopwatch: inout Stopwatch, previous: [String: PageManifest.Entry],
         has: @Sendable (String) -> Bool = { _ in false }, reuse: @Sendable (String, Int) -> Bool,
@@ -60,40 +60,37 @@ public enum SiteGenerator {
         // The downloads are written beside the search: both have sequential stretches (the
         // search groups its words and writes its unit lists on one core; one CSV is larger than
         // the others) that left a core idle.
-        let downloads = DownloadsJob(input.catalog, collecting: keepState, to: writer)
-        // The search files are a function of the search entries alone: when every previous
-        // search file was recorded with these entries' fingerprint, they are kept unread; else
-        // they are written on all cores, each file as it is made. After the pages, not beside
-        // them: at national scale the search's 150 MB and the pages' took the build over 1 GiB,
-        // and the two only shared the same cores.
-        let searchBefore = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
-        let searchBeforeThere = searchBefore.keys.allSatisfy(has)
-        let searchFiles: [(path: String, entry: PageManifest.Entry)]?
+        let catalog = input.catalog
+        let downloads = BackgroundValue { () throws -> Downloads.Parts in
+            var parts = Downloads.Parts()
+            try Downloads.write(catalog, keeping: &parts, collecting: keepState, to: writer)
+            return parts
+        }
+        let searchKept: Bool
+        let paths: [String]
+        let manifestEntries: [String: PageManifest.Entry]
         do {
+            // The search files are a function of the search entries alone: when every previous
+            // search file was recorded with these entries' fingerprint, they are kept unread;
+            // else they are written on all cores, each file as it is made. After the pages, not
+            // beside them: at national scale the search's 150 MB and the pages' took the build
+            // over 1 GiB, and the two only shared the same cores.
+            let searchBefore = previous.filter { $0.key.hasPrefix(SearchIndex.folder) }
             let entries = factory.searchEntries()
             let print = SearchIndex.fingerprint(of: entries)
-            if !searchBefore.isEmpty, searchBeforeThere, searchBefore.values.allSatisfy({ $0.fingerprint == print }) {
-                searchFiles = nil
+            searchKept =
+                !searchBefore.isEmpty && searchBefore.keys.allSatisfy(has)
+                && searchBefore.values.allSatisfy({ $0.fingerprint == print })
+            if searchKept {
+                for (path, entry) in searchBefore where reuse(path, entry.size) { manifest.append((path, entry)) }
             } else {
-                searchFiles = try SearchIndex.write(entries, to: writer).map {
+                manifest += try SearchIndex.write(entries, to: writer).map {
                     ($0.path, PageManifest.Entry(fingerprint: print, size: $0.size))
                 }
             }
-        } catch {
-            // Not under the downloads' feet: the staging directory is removed on the way out.
-            _ = try? downloads.wait()
-            throw error
-        }
-        stopwatch.lap("cari")
-        let searchKept = searchFiles == nil
-        if let searchFiles {
-            manifest += searchFiles
-        } else {
-            for (path, entry) in searchBefore where reuse(path, entry.size) { manifest.append((path, entry)) }
-        }
-        let paths = manifest.map(\.path).sorted()
-        let manifestEntries = Dictionary(manifest, uniquingKeysWith: { a, _ in a })
-        do {
+            stopwatch.lap("cari")
+            paths = manifest.map(\.path).sorted()
+            manifestEntries = Dictionary(manifest, uniquingKeysWith: { a, _ in a })
             try writer.write(PageManifest.path, PageManifest.encode(sorted: paths, manifestEntries))
             stopwatch.lap("indeks")
             try writeStaticFiles(siteDirectory, to: writer)
@@ -101,11 +98,12 @@ public enum SiteGenerator {
                 try writer.write(path, data)
             }
         } catch {
-            _ = try? downloads.wait()
+            // Not under the downloads' feet: the staging directory is removed on the way out.
+            _ = try? downloads.get()
             throw error
         }
         // What the downloads still took after the search and the rest were written.
-        let downloadParts = try downloads.wait()
+        let downloadParts = try downloads.get()
         stopwatch.lap("csv")
         guard keepState else { return (plans.count, pages.rendered, searchKept, nil) }
         let state = SiteState(
@@ -225,25 +223,6 @@ public enum SiteGenerator {
         return Summary(
             pages: pages, files: counts.files, bytes: counts.bytes, unchanged: unchanged, rendered: rendered,
             searchKept: searchKept, steps: stopwatch.steps, finishTime: finishTime, state: state)
-    }
-}
-
-/// The CSV downloads, written on a thread of their own; `wait` gives the parts a watching
-/// build keeps.
-final class DownloadsJob: @unchecked Sendable {
-    // Written by the job before it signals, read after `wait`.
-    private var parts = Downloads.Parts()
-    private var job: BackgroundJob!
-
-    init(_ catalog: Catalog, collecting: Bool, to writer: any OutputWriter) {
-        job = BackgroundJob { [self] in
-            try Downloads.write(catalog, keeping: &parts, collecting: collecting, to: writer)
-        }
-    }
-
-    func wait() throws -> Downloads.Parts {
-        _ = try job.wait()
-        return parts
     }
 }
 

@@ -64,12 +64,12 @@ extension PageFactory {
     /// The search finds SKKNI decrees by title, and units by their definition's title where it
     /// differs from the title the unit is listed under.
     func standardSearchEntries() -> [SearchIndex.Entry] {
-        ConcurrentMap.map(input.catalog.standards, standardSearchEntries).flatMap { $0 }
+        ConcurrentMap.map(input.catalog.standards, searchEntries(of:)).flatMap { $0 }
     }
 
     /// A decree's entry, and one for each unit it defines under a title other than the one
     /// the unit's page shows.
-    private func standardSearchEntries(_ s: StandardDecree) -> [SearchIndex.Entry] {
+    private func searchEntries(of s: StandardDecree) -> [SearchIndex.Entry] {
         var entries = [
             SearchIndex.Entry(
                 label: s.label, title: s.title ?? s.source, path: SitePaths.decree(s.id), kind: "Keputusan")
